@@ -1,0 +1,104 @@
+"""Channel mentions: head nouns of the channel kinds, proper names and kind overrides.
+
+Matching of the lexicon itself happens in the spaCy span ruler; this module
+turns its matches into :class:`ChannelMention` with the channel's name as
+written (``鄂汇办APP``, ``湖北12333微信公众号``) and its kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.lexicon import load_yaml
+
+FILE = "channels.yaml"
+PUNCTUATION_QUOTES = "“”\"「」『』《》"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelMention:
+    """A channel named at ``text[start:end]`` (the whole name), of ``kind``."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    proper: bool
+
+
+@cache
+def _rules() -> dict:
+    rules = dict(load_yaml(FILE))
+    rules["stops"] = sorted(rules["name_stops"], key=len, reverse=True)
+    rules["char"] = re.compile(rules["name_chars"])
+    rules["overrides"] = [(re.compile(o["pattern"]), o["kind"]) for o in rules["kind_overrides"]]
+    rules["bracket"] = re.compile(rules["bracket_list"])
+    rules["separator"] = re.compile(rules["bracket_separator"])
+    return rules
+
+
+def _quoted_start(text: str, start: int) -> int | None:
+    """Start of a quoted name right before ``start`` (“豫事办”APP), if any."""
+    if start == 0 or text[start - 1] not in "”\"」』》":
+        return None
+    opening = max(text.rfind(q, max(0, start - 30), start - 1) for q in "“\"「『《")
+    return opening if opening >= 0 else None
+
+
+def extend_left(text: str, start: int, limit: int) -> int:
+    """Where a name ending in a head noun at ``start`` begins, reading leftwards."""
+    quoted = _quoted_start(text, start)
+    if quoted is not None:
+        return quoted
+    rules = _rules()
+    cursor = start
+    while cursor > limit and start - cursor < rules["name_max"] and rules["char"].match(text[cursor - 1]):
+        if any(text.startswith(stop, cursor - len(stop)) for stop in rules["stops"]):
+            break
+        cursor -= 1
+    return cursor
+
+
+def kind_of(name: str, head_kind: str) -> str:
+    """The kind of a named channel: an override found in its name, else its head's."""
+    if head_kind == "website" and "税务局" in name:
+        return head_kind
+    for pattern, kind in _rules()["overrides"]:
+        if pattern.search(name):
+            return kind
+    return head_kind
+
+
+def is_proper(name: str, head: str) -> bool:
+    """True when a name says more than its head noun and generic modifiers."""
+    rest = name.replace(head, "").strip(PUNCTUATION_QUOTES)
+    for word in sorted(_rules()["generic_words"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(rest) >= 2
+
+
+def channel_mention(text: str, start: int, end: int, head_kind: str, limit: int, known: bool) -> ChannelMention:
+    """A mention from a lexicon match ``text[start:end]`` within a sentence starting at ``limit``."""
+    if known or head_kind not in _rules()["extendable"]:
+        name = text[start:end]
+        return ChannelMention(start, end, head_kind, name, known)
+    begin = extend_left(text, start, limit)
+    name = text[begin:end].strip(PUNCTUATION_QUOTES) or text[start:end]
+    return ChannelMention(begin, end, kind_of(name, head_kind), name, is_proper(name, text[start:end]))
+
+
+def bracketed_names(text: str, end: int, kind: str) -> list[ChannelMention]:
+    """Names listed in brackets right after a head noun: 微信公众号(青岛人社、青岛12333)."""
+    rules = _rules()
+    match = rules["bracket"].match(text, end)
+    if not match:
+        return []
+    mentions, cursor = [], match.start(1)
+    for part in rules["separator"].split(match.group(1)):
+        name = part.strip()
+        offset = text.find(name, cursor) if name else -1
+        if len(name) >= 2 and offset >= 0:
+            mentions.append(ChannelMention(offset, offset + len(name), kind, name, True))
+            cursor = offset + len(name)
+    return mentions

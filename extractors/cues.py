@@ -1,0 +1,62 @@
+"""Cue phrases that give clauses their polarity (``patterns/cues.yaml``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from extractors.lexicon import compiled
+
+CueKind = Literal["suspend", "available", "resume", "suspension_frame", "after_resumption", "exception"]
+POLARITIES: tuple[CueKind, ...] = ("available", "suspend", "resume")
+FILE = "cues.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue phrase at ``text[start:end]``."""
+
+    kind: CueKind
+    start: int
+    end: int
+
+
+def _matches(kind: CueKind, text: str) -> list[Cue]:
+    return [Cue(kind, m.start(), m.end()) for m in compiled(FILE, kind).finditer(text)]
+
+
+def _overlaps(cue: Cue, others: list[Cue]) -> bool:
+    return any(o.start < cue.end and cue.start < o.end for o in others)
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every cue in ``text``, sorted by position.
+
+    An ``available`` cue hides a ``suspend`` cue it overlaps (不受停机影响), and a
+    suspension frame (停机期间) hides the suspend cue inside it.
+    """
+    available = _matches("available", text)
+    frames = _matches("suspension_frame", text)
+    suspend = [c for c in _matches("suspend", text) if not _overlaps(c, available + frames)]
+    resume = [c for c in _matches("resume", text) if not _overlaps(c, available)]
+    rest = _matches("after_resumption", text) + _matches("exception", text)
+    return sorted(available + frames + suspend + resume + rest, key=lambda c: (c.start, c.end))
+
+
+def is_question(sentence: str) -> bool:
+    """True for a sentence that asks rather than states."""
+    return bool(compiled(FILE, "question").search(sentence.strip()))
+
+
+def is_enumeration(sentence: str) -> bool:
+    """True for a sentence that lists what a previous statement announced."""
+    return bool(compiled(FILE, "enumeration").search(sentence)) or starts_item(sentence)
+
+
+def starts_heading(sentence: str) -> bool:
+    """True for the shape of a section heading (一、… / 01 … / ●…)."""
+    return bool(compiled(FILE, "heading_start").search(sentence.strip()))
+
+
+def starts_item(sentence: str) -> bool:
+    """True for the shape of a list item ((一)… / 1.…)."""
+    return bool(compiled(FILE, "item_start").search(sentence.strip()))

@@ -1,0 +1,80 @@
+"""Days by which people are asked to act.
+
+``X前`` followed by an action (请于9月15日24时前完成缴费), the end of a period
+set for an action (在7月25日至9月30日期间完成申报缴纳) and an extended time
+limit (受理时间延长至5月27日24时). ``X前未…``/``X前已…`` are conditions, and a
+day when money arrives is a payment, not a deadline.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.facts import Deadline
+from extractors.lexicon import load_yaml
+from extractors.polarity import Analysis
+from extractors.sentences import Sentence
+from extractors.temporal import TimeExpression
+from extractors.windows import sentence_span, span_of, time_polarity
+
+
+@cache
+def _rules() -> dict[str, re.Pattern[str]]:
+    return {key: re.compile(value) for key, value in load_yaml("facts.yaml")["deadlines"].items()}
+
+
+def _action_after(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> str | None:
+    norm = analysis.document.norm
+    clause_end = sentence.clause_of(time.start)[1]
+    tail = norm[time.end:sentence.end]
+    if _rules()["condition"].search(tail) or _rules()["payment"].search(norm, time.end, clause_end):
+        return None
+    action = _rules()["actions"].search(norm, time.end, sentence.end)
+    return analysis.document.text[time.end:sentence.end].strip("，,。；; ") if action else None
+
+
+def _before_deadline(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
+    if time.begin is None:
+        return None
+    action = _action_after(analysis, sentence, time)
+    if action is None:
+        return None
+    return Deadline(time.begin.day, action, span_of(analysis, time.start, time.end), sentence_span(analysis, sentence))
+
+
+def _period_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
+    if time.until is None or time_polarity(analysis, time) in ("suspend", "resume"):
+        return None
+    action = _action_after(analysis, sentence, time)
+    if action is None:
+        return None
+    return Deadline(time.until.day, action, span_of(analysis, time.start, time.end), sentence_span(analysis, sentence))
+
+
+def _extended(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
+    norm = analysis.document.norm
+    lead = norm[max(sentence.start, time.start - 6):time.start + 1]
+    if time.until is None or not _rules()["extended"].search(lead.rstrip("至到")):
+        return None
+    action = norm[sentence.start:time.start].strip("，,。；; ")
+    return Deadline(time.until.day, action, span_of(analysis, time.start, time.end), sentence_span(analysis, sentence))
+
+
+def extract_deadlines(analysis: Analysis) -> list[Deadline]:
+    """Deadlines of a notice, one per day, in text order."""
+    found: dict = {}
+    for sentence in analysis.sentences:
+        if sentence.question:
+            continue
+        for time in analysis.times_in(sentence):
+            if time.marker == "before":
+                deadline = _before_deadline(analysis, sentence, time)
+            elif time.marker == "until":
+                deadline = _extended(analysis, sentence, time)
+            elif time.kind == "interval":
+                deadline = _period_end(analysis, sentence, time)
+            else:
+                deadline = None
+            if deadline is not None:
+                found.setdefault(deadline.day, deadline)
+    return list(found.values())

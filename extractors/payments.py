@@ -1,0 +1,92 @@
+"""Early benefit payments: which benefit, for which month, paid by when."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from extractors.facts import AdvancePayment
+from extractors.lexicon import load_yaml
+from extractors.polarity import Analysis
+from extractors.sentences import Sentence
+from extractors.statuses import ServiceMention
+from extractors.temporal import TimeExpression, TimePoint
+from extractors.windows import sentence_span, span_of
+
+
+@cache
+def _rules() -> dict:
+    rules = load_yaml("facts.yaml")["payments"]
+    return {"early": re.compile(rules["early"]), "paid": re.compile(rules["paid"]),
+            "refine": re.compile(rules["refine"]), "benefits": frozenset(rules["benefits"])}
+
+
+def last_day(point: TimePoint) -> dt.date:
+    """The last day a point covers: a day itself, the end of a month or of 月底/下旬."""
+    if point.precision in ("day", "minute"):
+        return point.day
+    return (point.end_instant - dt.timedelta(days=1)).date()
+
+
+def _month_before(times: list[TimeExpression], position: int) -> TimePoint | None:
+    months = [t.begin for t in times if t.end <= position and t.begin and t.begin.precision == "month"]
+    return months[-1] if months else None
+
+
+def _paid_by(times: list[TimeExpression], position: int) -> TimePoint | None:
+    after = [t for t in times if position <= t.start <= position + 3]
+    point = after[0].begin or after[0].until if after else None
+    return point
+
+
+def _benefits(mentions: list[ServiceMention], sentence: Sentence, position: int) -> list[ServiceMention]:
+    allowed = _rules()["benefits"]
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.service in allowed]
+    before = [m for m in inside if m.start < position]
+    return before or inside
+
+
+def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[ServiceMention]) -> list[AdvancePayment]:
+    norm = analysis.document.norm
+    early = _rules()["early"].search(norm, sentence.start, sentence.end)
+    if not early or not _rules()["paid"].search(norm, early.end(), sentence.end):
+        return []
+    times = analysis.times_in(sentence)
+    month, paid = _month_before(times, early.start()), _paid_by(times, early.end())
+    if month is None or paid is None:
+        return []
+    seen, payments = set(), []
+    for mention in _benefits(mentions, sentence, early.start()):
+        if mention.service not in seen:
+            seen.add(mention.service)
+            payments.append(AdvancePayment(mention.service, month.day.replace(day=1), last_day(paid),
+                                           span_of(analysis, mention.start, mention.end),
+                                           sentence_span(analysis, sentence)))
+    return payments
+
+
+def _refined(analysis: Analysis, payment: AdvancePayment, following: list[Sentence],
+             mentions: list[ServiceMention]) -> AdvancePayment:
+    """A later sentence of the same paragraph may name an earlier arrival day for one benefit."""
+    norm = analysis.document.norm
+    for sentence in following:
+        if not _rules()["refine"].search(norm, sentence.start, sentence.end):
+            continue
+        names = any(m.service == payment.benefit for m in mentions if sentence.start <= m.start < sentence.end)
+        days = [t.begin.day for t in analysis.times_in(sentence) if t.marker == "before" and t.begin]
+        if names and days and payment.for_month > days[0] >= payment.paid_by.replace(day=1):
+            return AdvancePayment(payment.benefit, payment.for_month, days[0], payment.span, payment.sentence)
+    return payment
+
+
+def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list[AdvancePayment]:
+    """Early payments stated in the notice, one per benefit and month."""
+    found: dict[tuple, AdvancePayment] = {}
+    for sentence in analysis.sentences:
+        if sentence.question:
+            continue
+        following = [s for s in analysis.sentences[sentence.index + 1:sentence.index + 3] if s.block == sentence.block]
+        for payment in _sentence_payments(analysis, sentence, mentions):
+            payment = _refined(analysis, payment, following, mentions)
+            found.setdefault((payment.benefit, payment.for_month), payment)
+    return list(found.values())

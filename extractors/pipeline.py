@@ -1,0 +1,153 @@
+"""The spaCy pipeline: ``spacy.blank("zh")`` with the character segmenter plus
+the project's components.
+
+=================  =========================================  ===========================
+component          assigns                                    reads
+=================  =========================================  ===========================
+``notice_times``   ``doc._.times``, ``doc.spans["time"]``     ``doc.user_data["reference"]``
+``services``       ``doc.spans["service"]`` (span ruler)      ontology/services.ttl labels
+``channels``       ``doc.spans["channel"]`` (span ruler)      ontology/channels.ttl labels,
+                                                              ontology/channel_names.yaml
+``notice_facts``   ``doc._.facts`` (:class:`NoticeFacts`)     everything above
+=================  =========================================  ===========================
+
+The doc is made from :attr:`Document.norm` (Simplified script, same offsets as
+the original text), so every span's offsets are evidence offsets.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import TYPE_CHECKING
+
+from extractors.channels import ChannelMention, bracketed_names, channel_mention
+from extractors.deadlines import extract_deadlines
+from extractors.document import Document
+from extractors.facts import ChannelStatus, NoticeFacts
+from extractors.hotlines import extract_hotlines
+from extractors.payments import extract_payments
+from extractors.polarity import Analysis, analyse
+from extractors.regions import extract_region
+from extractors.statuses import ServiceMention, channel_statuses, service_statuses
+from extractors.temporal import estimate_reference, find_time_expressions
+from extractors.windows import extract_windows
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SEGMENTER = "char"
+KNOWN = "known"
+LONGEST = {"@misc": "spacy.first_longest_spans_filter.v1"}
+
+
+def reference_date(document: Document) -> dt.date | None:
+    """The date relative days and missing years are read against."""
+    if document.signed is not None:
+        return document.signed
+    if document.published is not None:
+        return document.published.date()
+    return estimate_reference(document.norm)
+
+
+def _register() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    for name in ("times", "facts"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if "notice_times" not in Language.factories:
+        Language.component("notice_times", assigns=["doc._.times", "doc.spans"])(notice_times)
+        Language.component("notice_facts", requires=["doc._.times", "doc.spans"], assigns=["doc._.facts"])(notice_facts)
+
+
+def notice_times(doc: Doc) -> Doc:
+    """Find the time expressions of the doc's text."""
+    times = find_time_expressions(doc.text, doc.user_data.get("reference"))
+    doc._.times = times
+    spans = (doc.char_span(t.start, t.end, label="TIME", alignment_mode="expand") for t in times)
+    doc.spans["time"] = [s for s in spans if s is not None]
+    return doc
+
+
+def _service_mentions(doc: Doc) -> list[ServiceMention]:
+    return [ServiceMention(s.start_char, s.end_char, s.label_) for s in doc.spans.get("service", [])]
+
+
+def _channel_mentions(doc: Doc, analysis: Analysis) -> list[ChannelMention]:
+    mentions: list[ChannelMention] = []
+    for span in doc.spans.get("channel", []):
+        sentence = analysis.sentence_of(span.start_char)
+        limit = sentence.start if sentence else 0
+        mention = channel_mention(doc.text, span.start_char, span.end_char, span.label_, limit, span.id_ == KNOWN)
+        mentions.append(mention)
+        mentions += bracketed_names(doc.text, span.end_char, mention.kind)
+    return mentions
+
+
+def _hotline_channels(facts: NoticeFacts) -> tuple[ChannelStatus, ...]:
+    return tuple(ChannelStatus(h.phone, "hotline", "available", h.span, h.sentence, proper=True,
+                               extractor=h.extractor) for h in facts.hotlines)
+
+
+def notice_facts(doc: Doc) -> Doc:
+    """Turn the doc's layers into typed facts of its :class:`Document`."""
+    document: Document = doc.user_data["document"]
+    analysis = analyse(document, doc._.times)
+    services = _service_mentions(doc)
+    windows, resumptions = extract_windows(analysis)
+    hotlines = tuple(extract_hotlines(analysis))
+    facts = NoticeFacts(
+        document=document, reference=doc.user_data.get("reference"), region=extract_region(analysis),
+        windows=tuple(windows), resumptions=tuple(resumptions),
+        services=tuple(service_statuses(analysis, services)),
+        channels=tuple(channel_statuses(analysis, _channel_mentions(doc, analysis))),
+        payments=tuple(extract_payments(analysis, services)), deadlines=tuple(extract_deadlines(analysis)),
+        hotlines=hotlines, time_expressions=len(doc._.times),
+    )
+    doc._.facts = _with_hotline_channels(facts)
+    return doc
+
+
+def _with_hotline_channels(facts: NoticeFacts) -> NoticeFacts:
+    from dataclasses import replace
+
+    return replace(facts, channels=facts.channels + _hotline_channels(facts))
+
+
+def _lexicon_patterns(lexicon: dict[str, list[str]], id_: str = "") -> list[dict]:
+    return [{"label": key, "pattern": label, "id": id_} for key, labels in lexicon.items() for label in labels]
+
+
+@cache
+def build_nlp() -> Language:
+    """The extraction pipeline (built once per process)."""
+    import spacy
+
+    from ontology.vocab import channel_kind_lexicon, channel_names, service_lexicon
+
+    _register()
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": SEGMENTER}}})
+    nlp.add_pipe("notice_times")
+    ruler = {"phrase_matcher_attr": "LOWER", "spans_filter": LONGEST, "overwrite": True}
+    nlp.add_pipe("span_ruler", name="services", config={**ruler, "spans_key": "service"}).add_patterns(
+        _lexicon_patterns(service_lexicon()))
+    names = {}
+    for name, kind in channel_names().items():
+        names.setdefault(kind, []).append(name)
+    nlp.add_pipe("span_ruler", name="channels", config={**ruler, "spans_key": "channel"}).add_patterns(
+        _lexicon_patterns(channel_kind_lexicon()) + _lexicon_patterns(names, KNOWN))
+    nlp.add_pipe("notice_facts")
+    return nlp
+
+
+def extract(document: Document) -> NoticeFacts:
+    """All facts of one cleaned notice."""
+    nlp = build_nlp()
+    doc = nlp.make_doc(document.norm)
+    doc.user_data["document"] = document
+    doc.user_data["reference"] = reference_date(document)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc._.facts

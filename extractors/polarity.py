@@ -1,0 +1,155 @@
+"""What a notice says about a mention: suspended, available or resumed.
+
+The polarity of a span comes, in order, from the cues of its clause, of its
+sentence, a suspension frame (停机期间), and for sentences that only enumerate
+or only state a time, from the previous statement of its section, its table's
+header row or its section heading. Statements after a resumption marker
+(恢复后, 上线后) and questions say nothing about the outage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.cues import Cue, find_cues
+from extractors.document import Document
+from extractors.sentences import Sentence, sentence_at, split_sentences
+from extractors.temporal import TimeExpression
+
+OPPOSITE = {"suspend": "available", "available": "suspend"}
+STATUS_CUES = ("available", "suspend")
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The shared layers of one notice that the fact extractors read."""
+
+    document: Document
+    sentences: list[Sentence]
+    times: list[TimeExpression]
+    cues: list[Cue]
+    _by_sentence: dict[int, list[Cue]] = field(default_factory=dict)
+    _times_by_sentence: dict[int, list[TimeExpression]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for cue in self.cues:
+            owner = sentence_at(self.sentences, cue.start)
+            if owner is not None:
+                self._by_sentence.setdefault(owner.index, []).append(cue)
+        for time in self.times:
+            owner = sentence_at(self.sentences, time.start)
+            if owner is not None:
+                self._times_by_sentence.setdefault(owner.index, []).append(time)
+
+    def cues_in(self, sentence: Sentence) -> list[Cue]:
+        """The cues of a sentence."""
+        return self._by_sentence.get(sentence.index, [])
+
+    def times_in(self, sentence: Sentence) -> list[TimeExpression]:
+        """The time expressions that start in a sentence."""
+        return self._times_by_sentence.get(sentence.index, [])
+
+    def sentence_of(self, position: int) -> Sentence | None:
+        """The sentence containing a text position."""
+        return sentence_at(self.sentences, position)
+
+
+def analyse(document: Document, times: list[TimeExpression]) -> Analysis:
+    """Sentences and cues of a document, bundled with its time expressions."""
+    return Analysis(document, split_sentences(document), times, find_cues(document.norm))
+
+
+def _nearest(cues: list[Cue], start: int, end: int) -> Cue | None:
+    def distance(cue: Cue) -> int:
+        return max(cue.start - end, start - cue.end, 0)
+
+    return min(cues, key=lambda c: (distance(c), c.start < start), default=None)
+
+
+def _within(cues: list[Cue], span: tuple[int, int], kinds: tuple[str, ...]) -> list[Cue]:
+    return [c for c in cues if c.kind in kinds and span[0] <= c.start < span[1]]
+
+
+def own_polarity(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...] = STATUS_CUES) -> str | None:
+    """The polarity a sentence states by itself: its last polarity cue, else its frame."""
+    cues = analysis.cues_in(sentence)
+    stated = [c for c in cues if c.kind in kinds]
+    if stated:
+        return stated[-1].kind
+    if "suspend" in kinds and any(c.kind == "suspension_frame" for c in cues):
+        return "suspend"
+    return None
+
+
+def _heading_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
+    cues = analysis.cues_in(sentence)
+    for kind in ("available", "suspend"):
+        if any(c.kind == kind for c in cues):
+            return kind
+    return "suspend" if any(c.kind == "suspension_frame" for c in cues) else None
+
+
+def inherited_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The polarity an enumerating or bare sentence takes from what governs it."""
+    if sentence.table_header >= 0:
+        found = _heading_polarity(analysis, analysis.sentences[sentence.table_header])
+        if found:
+            return found
+    for previous in reversed(analysis.sentences[sentence.section + 1:sentence.index]):
+        if previous.question or previous.heading:
+            continue
+        found = own_polarity(analysis, previous)
+        if found:
+            return found
+    if sentence.section >= 0:
+        return _heading_polarity(analysis, analysis.sentences[sentence.section])
+    return None
+
+
+def _exception_span(cues: list[Cue]) -> tuple[int, int] | None:
+    found = next((c for c in cues if c.kind == "exception"), None)
+    return (found.start, found.end) if found else None
+
+
+def _after_resumption(cues: list[Cue], start: int) -> bool:
+    return any(c.kind == "after_resumption" and c.end <= start for c in cues)
+
+
+def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tuple[str, ...]) -> str | None:
+    clause = sentence.clause_of(start)
+    cue = _nearest(_within(cues, clause, kinds), start, end)
+    cue = cue or _nearest(_within(cues, (sentence.start, sentence.end), kinds), start, end)
+    if cue:
+        return cue.kind
+    frames = _within(cues, (sentence.start, sentence.end), ("suspension_frame",))
+    return "suspend" if frames and "suspend" in kinds else None
+
+
+def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] = STATUS_CUES,
+               inherit: bool = True) -> tuple[str, ...]:
+    """What the notice says about ``text[start:end]``: () when nothing.
+
+    A span inside ``除…外`` gets the opposite of its clause; the subject of a
+    clause with such an exception gets both.
+    """
+    sentence = analysis.sentence_of(start)
+    if sentence is None or sentence.question:
+        return ()
+    cues = analysis.cues_in(sentence)
+    if _after_resumption(cues, start):
+        return ()
+    exception = _exception_span(cues)
+    if exception is not None:
+        outside = [c for c in cues if not exception[0] <= c.start < exception[1]]
+        main = _stated(outside, sentence, start, end, kinds)
+        if main in OPPOSITE:
+            if exception[0] <= start < exception[1]:
+                return (OPPOSITE[main],)
+            return (main, OPPOSITE[main]) if start < exception[0] else (main,)
+    found = _stated(cues, sentence, start, end, kinds)
+    if found:
+        return (found,)
+    bare = sentence.enumerative or sentence.kind in ("list_item", "table_row")
+    if inherit and bare:
+        found = inherited_polarity(analysis, sentence)
+        return (found,) if found in kinds else ()
+    return ()

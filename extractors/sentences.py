@@ -1,0 +1,124 @@
+"""Sentences, clauses and sections of a cleaned notice.
+
+A sentence ends at 。！？；!?; or at a block boundary; a table row is one
+sentence whose cells are clauses. A heading (a heading block, or a short line
+shaped like ``一、停机时间`` or a question) governs the sentences after it until
+the next heading: its section.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.cues import is_enumeration, is_question, starts_heading
+from extractors.document import Block, Document
+
+SENTENCE_END = re.compile(r"[。！？；!?;]+|$")
+CLAUSE_END = re.compile(r"[，,：:\t]|\s\|\s")
+HEADING_MAX = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence ``text[start:end]`` with its place in the notice's structure."""
+
+    index: int
+    start: int
+    end: int
+    block: int
+    kind: str
+    heading: bool
+    question: bool
+    enumerative: bool
+    clauses: tuple[tuple[int, int], ...]
+    section: int = -1        # index of the governing heading sentence
+    table_header: int = -1   # for a table row: index of its header row
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        """The clause containing ``position`` (or the whole sentence)."""
+        for start, end in self.clauses:
+            if start <= position < end:
+                return start, end
+        return self.start, self.end
+
+
+def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    spans, cursor = [], start
+    for match in CLAUSE_END.finditer(text, start, end):
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return tuple(spans) or ((start, end),)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _block_pieces(text: str, block: Block) -> list[tuple[int, int]]:
+    if block.kind == "table_row":
+        return [_trimmed(text, block.start, block.end)]
+    pieces, cursor = [], block.start
+    for match in SENTENCE_END.finditer(text, block.start, block.end):
+        piece = _trimmed(text, cursor, match.end())
+        if piece[1] > piece[0]:
+            pieces.append(piece)
+        cursor = match.end()
+        if match.end() >= block.end:
+            break
+    return pieces
+
+
+def _looks_like_heading(sentence: str, block: Block, whole_block: bool) -> bool:
+    if block.kind in ("title", "heading"):
+        return True
+    if not whole_block or len(sentence) > HEADING_MAX or block.kind == "table_row":
+        return False
+    return starts_heading(sentence) or sentence.rstrip().endswith(("？", "?", "：", ":"))
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    """The sentences of ``doc`` in text order, with sections and table headers resolved."""
+    text, norm = doc.text, doc.norm
+    sentences: list[Sentence] = []
+    section = header = -1
+    for block_index, block in enumerate(doc.blocks):
+        pieces = _block_pieces(text, block)
+        if block.kind != "table_row":
+            header = -1
+        for start, end in pieces:
+            words = norm[start:end]
+            heading = _looks_like_heading(words, block, len(pieces) == 1)
+            index = len(sentences)
+            sentences.append(Sentence(
+                index=index, start=start, end=end, block=block_index, kind=block.kind,
+                heading=heading, question=is_question(words), enumerative=is_enumeration(words),
+                clauses=_clauses(norm, start, end), section=section,
+                table_header=header if block.kind == "table_row" and not block.header else -1,
+            ))
+            if heading:
+                section = index
+            if block.kind == "table_row" and block.header:
+                header = index
+    return sentences
+
+
+def sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
+    """The sentence containing ``position`` (binary search over starts)."""
+    low, high = 0, len(sentences) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        current = sentences[middle]
+        if position < current.start:
+            high = middle - 1
+        elif position >= current.end:
+            low = middle + 1
+        else:
+            return current
+    return None

@@ -1,0 +1,74 @@
+"""Statuses of the service lines and channels a notice names.
+
+A mention's status is its polarity (see :mod:`extractors.polarity`), except
+where the notice is not speaking of the outage: in a clause that sets a
+deadline (X前 …: what to do before it starts) and in a section about the time
+after resumption (恢复办理后，部分业务办理渠道作调整).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.channels import ChannelMention
+from extractors.facts import ChannelStatus, ServiceStatus, SourceSpan
+from extractors.polarity import Analysis, polarities
+from extractors.windows import sentence_span, span_of
+
+STATUS = {"suspend": "suspended", "available": "available"}
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceMention:
+    """A service line named at ``text[start:end]``."""
+
+    start: int
+    end: int
+    service: str
+
+
+def _outside_outage(analysis: Analysis, start: int) -> bool:
+    sentence = analysis.sentence_of(start)
+    if sentence is None:
+        return True
+    clause = sentence.clause_of(start)
+    before = any(t.marker == "before" and clause[0] <= t.start < clause[1] for t in analysis.times_in(sentence))
+    if before:
+        return True
+    if sentence.section < 0:
+        return False
+    heading = analysis.sentences[sentence.section]
+    return any(c.kind == "after_resumption" for c in analysis.cues_in(heading))
+
+
+def statuses_of(analysis: Analysis, start: int, end: int) -> tuple[str, ...]:
+    """The statuses (suspended/available) the notice gives ``text[start:end]``."""
+    if _outside_outage(analysis, start):
+        return ()
+    return tuple(STATUS[p] for p in polarities(analysis, start, end) if p in STATUS)
+
+
+def _evidence(analysis: Analysis, start: int) -> SourceSpan:
+    sentence = analysis.sentence_of(start)
+    assert sentence is not None
+    return sentence_span(analysis, sentence)
+
+
+def service_statuses(analysis: Analysis, mentions: list[ServiceMention]) -> list[ServiceStatus]:
+    """One fact per mention and status, in text order."""
+    facts = []
+    for mention in mentions:
+        for status in statuses_of(analysis, mention.start, mention.end):
+            facts.append(ServiceStatus(mention.service, status, span_of(analysis, mention.start, mention.end),
+                                       _evidence(analysis, mention.start)))
+    return facts
+
+
+def channel_statuses(analysis: Analysis, mentions: list[ChannelMention]) -> list[ChannelStatus]:
+    """One fact per channel mention and status, named as written in the original script."""
+    facts = []
+    for mention in mentions:
+        span = span_of(analysis, mention.start, mention.end)
+        for status in statuses_of(analysis, mention.start, mention.end):
+            facts.append(ChannelStatus(span.text, mention.kind, status, span,
+                                       _evidence(analysis, mention.start), proper=mention.proper))
+    return facts

@@ -1,0 +1,137 @@
+"""Suspension windows and resumptions from the time expressions of a notice.
+
+An interval or an open start (X起) in a clause that suspends is a window; a
+point in a clause that resumes (恢复, 上线运行, 启用) is a resumption. Within a
+sentence an open start is closed by a dangling end (…起暂停，至Y结束) or by a
+resumption (X起暂停…，Y上线运行); a sentence that suspends and resumes without
+its own start closes the notice's principal window (暂停期间…，Y起恢复).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.facts import Resumption, SourceSpan, SuspensionWindow
+from extractors.polarity import Analysis, inherited_polarity, polarities
+from extractors.sentences import Sentence
+from extractors.temporal import TimeExpression
+
+TIME_KINDS = ("available", "suspend", "resume")
+FILLER = re.compile(r"[\s\W\d一二三四五六七八九十（）()、.．:：]+")
+BARE_MAX = 4
+
+
+def span_of(analysis: Analysis, start: int, end: int) -> SourceSpan:
+    """A span of the cleaned (original-script) text."""
+    return SourceSpan(start, end, analysis.document.text[start:end])
+
+
+def sentence_span(analysis: Analysis, sentence: Sentence) -> SourceSpan:
+    """The evidence span of a sentence."""
+    return span_of(analysis, sentence.start, sentence.end)
+
+
+def _is_bare_time(analysis: Analysis, sentence: Sentence) -> bool:
+    norm = analysis.document.norm
+    rest = norm[sentence.start:sentence.end]
+    for time in analysis.times_in(sentence):
+        rest = rest.replace(norm[time.start:time.end], "")
+    return len(FILLER.sub("", rest)) <= BARE_MAX
+
+
+def time_polarity(analysis: Analysis, time: TimeExpression) -> str | None:
+    """What the notice says happens at a time expression."""
+    found = polarities(analysis, time.start, time.end, TIME_KINDS)
+    if found:
+        return found[0]
+    sentence = analysis.sentence_of(time.start)
+    if sentence is not None and not sentence.question and _is_bare_time(analysis, sentence):
+        return inherited_polarity(analysis, sentence)
+    return None
+
+
+def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, sentence: Sentence) -> SuspensionWindow:
+    begin = time.begin
+    assert begin is not None
+    vague = begin.vague or bool(time.until and time.until.vague)
+    return SuspensionWindow(begin.instant, end, span_of(analysis, time.start, time.end),
+                            sentence_span(analysis, sentence), vague=vague, tentative=time.tentative)
+
+
+def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[SuspensionWindow], list[Resumption], list[TimeExpression]]:
+    windows, resumptions, ends = [], [], []
+    for time in analysis.times_in(sentence):
+        if time.marker == "until" and time.until is not None:
+            ends.append(time)
+            continue
+        if time.begin is None or time.marker in ("before", "after"):
+            continue
+        polarity = time_polarity(analysis, time)
+        if polarity == "suspend" and time.kind == "interval" and time.until is not None:
+            windows.append(_window(analysis, time, time.until.end_instant, sentence))
+        elif polarity == "suspend" and time.marker == "from":
+            windows.append(_window(analysis, time, None, sentence))
+        elif polarity == "resume" and time.kind == "point":
+            resumptions.append(Resumption(time.begin.instant, span_of(analysis, time.start, time.end),
+                                          sentence_span(analysis, sentence), tentative=time.tentative))
+    return windows, resumptions, ends
+
+
+def _close(window: SuspensionWindow, ends: list[TimeExpression], resumptions: list[Resumption]) -> SuspensionWindow:
+    if window.end is not None:
+        return window
+    later = [e.until.end_instant for e in ends if e.until and e.start > window.span.start]
+    later += [r.at for r in resumptions if r.span.start > window.span.start]
+    later = [moment for moment in later if moment > window.start]
+    if not later:
+        return window
+    return SuspensionWindow(window.start, min(later), window.span, window.sentence,
+                            vague=window.vague, tentative=window.tentative)
+
+
+def _principal_closures(analysis: Analysis, sentence: Sentence, resumptions: list[Resumption],
+                        principal: dt.datetime | None) -> list[SuspensionWindow]:
+    suspends = any(c.kind in ("suspend", "suspension_frame") for c in analysis.cues_in(sentence))
+    if principal is None or not suspends:
+        return []
+    return [SuspensionWindow(principal, r.at, r.span, r.sentence) for r in resumptions if r.at > principal]
+
+
+def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Resumption]]:
+    """Suspension windows and resumptions of a notice, deduplicated, in text order."""
+    per_sentence = [(s, *_sentence_facts(analysis, s)) for s in analysis.sentences]
+    windows: list[SuspensionWindow] = []
+    resumptions: list[Resumption] = []
+    for _, found, resumed, ends in per_sentence:
+        windows += [_close(w, ends, resumed) for w in found]
+        resumptions += resumed
+    principal = min((w.start for w in windows), default=None)
+    for sentence, found, resumed, _ in per_sentence:
+        if resumed and not found:
+            windows += _principal_closures(analysis, sentence, resumed, principal)
+    return _unique_windows(windows), _unique_resumptions(resumptions)
+
+
+def _unique_windows(windows: list[SuspensionWindow]) -> list[SuspensionWindow]:
+    seen: set[tuple] = set()
+    unique = []
+    for window in sorted(windows, key=lambda w: w.span.start):
+        key = (window.start, window.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(window)
+    return unique
+
+
+def _unique_resumptions(resumptions: list[Resumption]) -> list[Resumption]:
+    """One resumption per instant; a day-only one yields to a timed one on the same day."""
+    timed_days = {r.at.date() for r in resumptions if r.at.time() != dt.time(0)}
+    seen: set[dt.datetime] = set()
+    unique = []
+    for resumption in sorted(resumptions, key=lambda r: r.span.start):
+        day_only = resumption.at.time() == dt.time(0)
+        if resumption.at in seen or (day_only and resumption.at.date() in timed_days):
+            continue
+        seen.add(resumption.at)
+        unique.append(resumption)
+    return unique

@@ -1,0 +1,70 @@
+"""Extraction of a batch of notice files: one bad file never stops the others."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.errors import NoticeError, notice_error
+from extractors.facts import NoticeFacts
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """What a batch did: notices read, facts found, files that failed and why."""
+
+    notices: int = 0
+    facts: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """The closing line for standard error."""
+        return f"noticegraph: {self.notices} notices read, {self.facts} facts, {len(self.failures)} failed"
+
+
+def extract_file(path: Path) -> NoticeFacts:
+    """Load, clean and extract one notice file; :class:`NoticeError` for bad input."""
+    from extractors.loading import load_document
+    from extractors.pipeline import extract
+
+    document = load_document(path)
+    facts = extract(document)
+    if facts.time_expressions == 0:
+        raise notice_error("E104")
+    return facts
+
+
+def extract_files(paths: list[Path], report: BatchReport, progress: bool = True) -> Iterator[NoticeFacts]:
+    """Facts of every readable notice; failures are reported on one line each and counted."""
+    bar = _progress(len(paths)) if progress and len(paths) > 1 else None
+    for path in paths:
+        try:
+            facts = extract_file(path)
+        except NoticeError as error:
+            _fail(report, path, error.reason, bar)
+        except OSError as error:
+            _fail(report, path, error.strerror or str(error), bar)
+        else:
+            report.notices += 1
+            report.facts += facts.count
+            yield facts
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+
+
+def _fail(report: BatchReport, path: Path, reason: str, bar) -> None:
+    report.failures.append((str(path), reason))
+    line = f"noticegraph: {path}: {reason}"
+    if bar is not None:
+        bar.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr)
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="notice", file=sys.stderr, leave=False, disable=not sys.stderr.isatty())

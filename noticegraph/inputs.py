@@ -1,0 +1,18 @@
+"""Which files of the command line are notices."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+NOTICE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml", ".warc", ".gz"})
+
+
+def notice_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named on the command line; a folder means every notice file in it (sorted, recursive)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in NOTICE_SUFFIXES)
+        else:
+            found.append(path)
+    return found
