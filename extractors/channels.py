@@ -52,12 +52,25 @@ def extend_left(text: str, start: int, limit: int) -> int:
     if quoted is not None:
         return quoted
     rules = _rules()
+    kept = _kept_positions(text, max(limit, start - rules["name_max"]), start)
     cursor = start
     while cursor > limit and start - cursor < rules["name_max"] and rules["char"].match(text[cursor - 1]):
-        if any(text.startswith(stop, cursor - len(stop)) for stop in rules["stops"]):
+        stop = any(text.startswith(s, cursor - len(s)) for s in rules["stops"])
+        if stop and cursor - 1 not in kept:
             break
         cursor -= 1
     return cursor
+
+
+def _kept_positions(text: str, start: int, end: int) -> set[int]:
+    """Positions inside phrases where stop words do not stop a name (人力资源和社会保障)."""
+    kept: set[int] = set()
+    for phrase in _rules()["name_keeps"]:
+        found = text.find(phrase, start, end)
+        while found >= 0:
+            kept.update(range(found, found + len(phrase)))
+            found = text.find(phrase, found + 1, end)
+    return kept
 
 
 def kind_of(name: str, head_kind: str) -> str:

@@ -1,0 +1,34 @@
+# Set-up and the two entry points of the README. Everything the project needs
+# is installed from its own files into .venv (no hand-installed state).
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+NG := $(VENV)/bin/noticegraph
+OUT ?= out
+
+.PHONY: setup demo test bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+# The main job: extract the bundled corpus and answer the analyst questions.
+demo: setup
+	$(NG) extract corpus --format trig -o $(OUT)/corpus.trig
+	@for q in cq1 cq2 cq3 cq6 cq7; do echo "== $$q"; $(NG) query $$q --data $(OUT)/corpus.trig; done
+	@for q in ontology/queries/compare_*.rq; do echo "== $$q"; $(NG) query $$q --data $(OUT)/corpus.trig; done
+
+# The test suite; pytest's exit code 5 (no test collected) is a failure.
+test: setup
+	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+bench: setup
+	$(PY) bench/extract_speed.py
+
+clean:
+	rm -rf $(OUT) build *.egg-info

@@ -1,0 +1,63 @@
+"""Shared fixtures: the golden corpus, extracted once per session into an Oxigraph store."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN_DIRS = (ROOT / "corpus", ROOT / "tests" / "data" / "notices")
+
+
+def golden_notices() -> list[tuple[Path, dict]]:
+    """Every notice with gold answers: the bundled corpus and the test notices."""
+    found = []
+    for folder in GOLDEN_DIRS:
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        found += [(folder / name, answers) for name, answers in sorted(gold.items())]
+    return found
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.json from the extraction")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def golden_facts() -> dict:
+    """Facts of every golden notice, by file name."""
+    from noticegraph.batch import extract_file
+
+    return {path.name: extract_file(path) for path, _ in golden_notices()}
+
+
+@pytest.fixture(scope="session")
+def golden_store(golden_facts: dict):
+    """An Oxigraph store holding the N-Triples of every golden notice."""
+    import io
+
+    import pyoxigraph as ox
+
+    from noticegraph.output import serialize
+
+    store = ox.Store()
+    store.bulk_load(io.BytesIO(serialize(list(golden_facts.values()), "nt")), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def document_of(text: str, kinds: dict[int, str] | None = None, **metadata):
+    """A :class:`Document` built by hand: one block per line (kind per line index), Simplified text."""
+    from extractors.document import Block, Document
+
+    blocks, cursor = [], 0
+    for index, line in enumerate(text.split("\n")):
+        kind = (kinds or {}).get(index, "paragraph")
+        header = kind == "table_header"
+        blocks.append(Block("table_row" if header else kind, cursor, cursor + len(line), header=header))
+        cursor += len(line) + 1
+    return Document(doc_id="test.txt", source="test.txt", text=text, norm=text, blocks=tuple(blocks), **metadata)
