@@ -1,0 +1,99 @@
+"""Extraction speed: a whole ``noticegraph extract`` process over 1,000 notices.
+
+Replicates the bundled corpus (and the test notices) to N files, then in the
+same run: (1) times ``noticegraph extract`` as a subprocess, one core
+(``taskset -c 0`` when available); (2) times JioNLP's time extraction over the
+same texts in this process (JioNLP is the common Chinese baseline for it);
+(3) times ``noticegraph --help``. Prints a table and writes
+``bench/results/extract_speed.json``.
+
+    python bench/extract_speed.py [--notices 1000]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "corpus", ROOT / "tests" / "data" / "notices"]
+CLI = [sys.executable, "-m", "noticegraph.cli"]
+
+
+def replicate(target: Path, count: int) -> list[Path]:
+    """``count`` notice files made by copying the corpus under new names."""
+    originals = sorted(p for folder in SOURCES for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    made = []
+    for i in range(count):
+        source = originals[i % len(originals)]
+        copy = target / f"{i:05d}_{source.name}"
+        shutil.copyfile(source, copy)
+        made.append(copy)
+    return made
+
+
+def one_core() -> list[str]:
+    return ["taskset", "-c", "0"] if shutil.which("taskset") else []
+
+
+def time_extract(folder: Path, out: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(one_core() + CLI + ["extract", str(folder), "--format", "nt", "-o", str(out), "--quiet"],
+                   check=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def time_help(repeat: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run([str(Path(sys.executable).parent / "noticegraph"), "--help"], check=True,
+                       stdout=subprocess.DEVNULL, cwd=ROOT)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def time_jionlp(files: list[Path]) -> float | None:
+    try:
+        import jionlp
+    except ImportError:
+        return None
+    from extractors.loading import load_document
+
+    texts = [load_document(p).norm for p in files]
+    started = time.perf_counter()
+    for text in texts:
+        jionlp.extract_time(text, time_base=time.mktime((2022, 1, 1, 0, 0, 0, 0, 0, 0)), with_parsing=True)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--notices", type=int, default=1000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="ng-bench-"))
+    try:
+        files = replicate(work / "in", args.notices) if (work / "in").mkdir() is None else []
+        seconds = time_extract(work / "in", work / "out.nt")
+        jio = time_jionlp(files)
+        result = {"notices": args.notices, "extract_seconds": round(seconds, 2),
+                  "notices_per_second": round(args.notices / seconds, 1),
+                  "jionlp_time_seconds": round(jio, 2) if jio else None,
+                  "jionlp_notices_per_second": round(args.notices / jio, 1) if jio else None,
+                  "help_seconds": round(time_help(), 3), "cores": os.cpu_count()}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(result, indent=2))
+    (ROOT / "bench" / "results").mkdir(exist_ok=True)
+    (ROOT / "bench" / "results" / "extract_speed.json").write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,701 @@
+"""Decoded notice -> clean text and blocks.
+
+Three kinds of input share one block model:
+
+* plain text: one block per non-empty line;
+* HTML (a whole portal page or a fragment): the tree is walked once, skipping
+  boilerplate subtrees (``patterns/boilerplate.yaml``: tags, class/id words); the
+  main content is the smallest element holding 90 % of the good text, widened
+  to take in the title or question above it; inside it, blocks that are bylines,
+  link lists or boilerplate lines are dropped;
+* Markdown bodies (often with raw HTML blocks): converted line by line to HTML
+  by :func:`markdown_to_html`, then read as HTML.
+
+The text is never rewritten: each block is the source's characters with runs of
+whitespace collapsed (and removed between two CJK characters), so a quote taken
+from it is found in the squashed source.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from extractors.document import Block, BlockKind
+from extractors.lexicon import alternation, load_yaml
+from extractors.script import compile_either
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as HtmlElement
+
+CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7"
+_SPACE = re.compile(r"[\s\u3000\u00a0]+")
+_CJK_GAP = re.compile(f" (?<=[{CJK}] )(?=[{CJK}])")     # starts with the space: fast to scan
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_SENTENCE_END = re.compile(r"[。；;！!？?，,：:]")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary "
+    "table tbody td tfoot th thead tr ul".split())
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BOLD_TAGS = frozenset({"b", "strong"})
+_CONTEXT_TAGS = BLOCK_TAGS | BOLD_TAGS | {"a"}
+CORE_SHARE = 0.9          # the main content holds this share of the page's good text
+GOOD_HAN = 10             # a block with at least this many Han characters counts as good text
+GOOD_LINKS = 0.3          # ... and at most this share of its characters in links
+MIN_DATA_ROWS = 2
+MAX_CELL_CHARS = 300
+TITLE_LOOKAHEAD = 3
+
+
+# --------------------------------------------------------------------------- model
+
+@dataclass(slots=True)
+class Piece:
+    """A block before offsets are assigned: its kind and text (or a table row's cells)."""
+
+    kind: BlockKind
+    cells: tuple[str, ...]
+    sep: str = ""                 # between cells: "\t" (HTML tables) or " | " (Markdown tables)
+    header: bool = False
+    links: int = 0                # characters inside <a>
+    bold: int = 0                 # characters inside <b>/<strong>
+    element: Any = field(default=None, repr=False)   # the element holding the piece (HTML only)
+    text: str = field(init=False, repr=False)       # the block's text as it appears in the clean text
+    han: int = field(init=False, repr=False)        # its number of Han characters
+    droppable: bool | None = field(init=False, default=None, repr=False)   # see _is_droppable
+
+    def __post_init__(self) -> None:
+        self.text = self.sep.join(self.cells)
+        self.han = han_count(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """Clean text (blocks joined by ``\\n``) and its blocks."""
+
+    text: str
+    blocks: tuple[Block, ...]
+
+
+class Vocabulary(NamedTuple):
+    """The compiled boilerplate vocabulary (``patterns/boilerplate.yaml``, ``structure.yaml``)."""
+
+    drop_tags: frozenset[str]
+    soft_tags: frozenset[str]
+    class_tokens: frozenset[str]
+    soft_class_tokens: frozenset[str]
+    drop_start: re.Pattern[str]
+    drop_any: re.Pattern[str]
+    tail: re.Pattern[str]
+    byline: re.Pattern[str]
+    byline_short: int
+    link_density: float
+    boilerplate_max: int
+    heading: re.Pattern[str]
+    heading_max: int
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Load and compile the cleaning vocabularies once."""
+    data, structure = load_yaml("boilerplate.yaml"), load_yaml("structure.yaml")
+    labels = alternation([re.escape(label) for label in data["byline_labels"]])
+    starts = [p[1:] for p in data["drop_text"] if p.startswith("^")]
+    anywhere = [p for p in data["drop_text"] if not p.startswith("^")]
+    return Vocabulary(
+        drop_tags=frozenset(data["drop_tags"]), soft_tags=frozenset(data["soft_tags"]),
+        class_tokens=frozenset(data["class_tokens"]), soft_class_tokens=frozenset(data["soft_class_tokens"]),
+        drop_start=compile_either(alternation(starts)), drop_any=compile_either(alternation(anywhere)),
+        tail=compile_either(f"(?:{alternation(data['tail_headings'])})$"),
+        byline=compile_either(f"(?:{labels})\\s*[:：]"), byline_short=int(data["byline_short"]),
+        link_density=float(data["link_density"]), boilerplate_max=int(data["boilerplate_max"]),
+        heading=re.compile(structure["heading_numbering"]), heading_max=int(structure["heading_max"]),
+    )
+
+
+# --------------------------------------------------------------------------- text
+
+def normalize_space(text: str) -> str:
+    """Collapse whitespace runs to one space, and drop it between two CJK characters."""
+    text = _SPACE.sub(" ", text).strip()
+    return _CJK_GAP.sub("", text) if " " in text else text
+
+
+def han_count(text: str) -> int:
+    """Number of Han characters in ``text``."""
+    return sum(map(len, _HAN_RUN.findall(text)))
+
+
+def text_pieces(text: str) -> list[Piece]:
+    """Blocks of a plain-text notice: one per non-empty line; leading title lines marked."""
+    lines = [normalize_space(line) for line in text.split("\n")]
+    pieces = [Piece("paragraph", (line,)) for line in lines if line]
+    for index in range(_leading_title_lines(lines)):
+        pieces[index].kind = "title"
+    return filter_pieces(pieces)
+
+
+def _leading_title_lines(lines: list[str]) -> int:
+    """How many lines of the first paragraph group (up to 3) read as a title."""
+    group: list[str] = []
+    for line in lines:
+        if not line:
+            if group:
+                break
+            continue
+        group.append(line)
+    if not group or len(group) > 3:
+        return 0
+    short = all(len(line) <= 50 and not _SENTENCE_END.search(line[-1]) for line in group)
+    return len(group) if short else 0
+
+
+# --------------------------------------------------------------------------- HTML
+
+@cache
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+
+
+def parse_html(markup: str) -> HtmlElement | None:
+    """Parse a page or fragment into a plain lxml tree (comments and PIs removed); None if empty.
+
+    Plain ``lxml.etree`` elements, not ``lxml.html`` ones: their Python-level class
+    lookup costs more than the whole walk.
+    """
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(_XML_DECL.sub("", markup, count=1), parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root if root is not None and len(root) else None
+
+
+@cache
+def _string() -> Any:
+    from lxml import etree
+
+    return etree.XPath("string()")
+
+
+def element_text(element: HtmlElement) -> str:
+    """All the text under an element (like ``lxml.html``'s ``text_content()``)."""
+    return str(_string()(element))
+
+
+def html_pieces(root: HtmlElement) -> list[Piece]:
+    """Blocks of the main content of a parsed page, boilerplate removed."""
+    vocab = vocabulary()
+    walker = _Walker(vocab)
+    body = root.find("body")
+    walker.walk(body if body is not None else root, _Context("paragraph", root, False, False))
+    ancestry = _Ancestry()
+    container = main_content(walker.pieces, root, ancestry)
+    return filter_pieces([p for p in walker.pieces if container in ancestry(p.element)])
+
+
+class _Context(NamedTuple):
+    kind: BlockKind
+    block: Any          # the nearest block element
+    link: bool
+    bold: bool
+
+
+class _Walker:
+    """One pass over the tree: inline text is gathered until a block boundary."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.pieces: list[Piece] = []
+        self._parts: list[str] = []
+        self._owner: _Context | None = None
+        self._links = self._bold = 0
+
+    def walk(self, element: HtmlElement, context: _Context) -> None:
+        """Gather the pieces under ``element``."""
+        block = element.tag in BLOCK_TAGS
+        if block:
+            self.flush()
+        self.add(element.text, context)
+        for child in element:
+            if isinstance(child.tag, str) and not _is_boilerplate(child, self.vocab):
+                self._child(child, context)
+            self.add(child.tail, context)
+        if block:
+            self.flush()
+
+    def _child(self, child: HtmlElement, context: _Context) -> None:
+        tag = child.tag
+        if tag in ("br", "hr"):
+            self.flush()
+        elif tag == "table" and _is_data_table(child):
+            self.flush()
+            self.pieces.extend(_table_pieces(child))
+        else:
+            self.walk(child, _enter(context, child))
+
+    def add(self, text: str | None, context: _Context) -> None:
+        """Append inline text, counting link and bold characters."""
+        if not text:
+            return
+        if self._owner is None:
+            if not text.strip():
+                return
+            self._owner = context
+        self._parts.append(text)
+        if context.link or context.bold:
+            size = len("".join(text.split()))
+            self._links += size if context.link else 0
+            self._bold += size if context.bold else 0
+
+    def flush(self) -> None:
+        """Close the current piece."""
+        owner = self._owner
+        if owner is None:
+            return
+        text = normalize_space("".join(self._parts))
+        if text:
+            self.pieces.append(Piece(owner.kind, (text,), links=self._links, bold=self._bold, element=owner.block))
+        self._parts, self._owner, self._links, self._bold = [], None, 0, 0
+
+
+def _enter(context: _Context, child: HtmlElement) -> _Context:
+    """The context inside ``child``."""
+    tag = child.tag
+    if tag not in _CONTEXT_TAGS:
+        return context
+    kind: BlockKind = context.kind
+    if tag in HEADINGS:
+        kind = "heading"
+    elif tag == "li":
+        kind = "list_item"
+    elif tag == "blockquote":
+        kind = "quote"
+    block = child if tag in BLOCK_TAGS else context.block
+    return _Context(kind, block, context.link or tag == "a", context.bold or tag in BOLD_TAGS)
+
+
+def _is_boilerplate(element: HtmlElement, vocab: Vocabulary) -> bool:
+    """Whether a subtree is page furniture: by tag, by class/id words, or hidden."""
+    tag = element.tag
+    if tag in vocab.drop_tags:
+        return True
+    if element.get("hidden") is not None or _DISPLAY_NONE.search(element.get("style", "")):
+        return True
+    words = _class_words(element.get("class", "")) | _class_words(element.get("id", ""))
+    if words & vocab.class_tokens:
+        return True
+    soft = tag in vocab.soft_tags or bool(words & vocab.soft_class_tokens)
+    return soft and not _holds_title(element)
+
+
+@lru_cache(maxsize=4096)
+def _class_words(value: str) -> frozenset[str]:
+    """A class/id value, its parts split at ``-``/``_`` and camelCase, lower-cased."""
+    words: set[str] = set()
+    for name in value.split():
+        words.add(name.lower())
+        for part in re.split(r"[-_]", name):
+            words.add(part.lower())
+            words.update(w.lower() for w in _CAMEL.findall(part))
+    return frozenset(words)
+
+
+def _holds_title(element: HtmlElement) -> bool:
+    return any(han_count(element_text(h1)) >= 4 for h1 in element.iter("h1"))
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    """A table of data (rows of short cells), not a layout table holding the page."""
+    if table.find(".//table") is not None:
+        return False
+    rows = [row for row in table.iter("tr")]
+    widths = [sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows]
+    if len(rows) < MIN_DATA_ROWS or max(widths, default=0) < 2:
+        return False
+    return all(len(element_text(cell)) <= MAX_CELL_CHARS for row in rows for cell in row)
+
+
+def _table_pieces(table: HtmlElement) -> Iterator[Piece]:
+    """One ``table_row`` piece per non-empty row; Markdown tables (``data-md``) keep `` | ``."""
+    sep = " | " if table.get("data-md") else "\t"
+    for row in table.iter("tr"):
+        cells = [cell for cell in row if cell.tag in ("td", "th")]
+        texts = tuple(normalize_space(element_text(cell)) for cell in cells)
+        if any(texts):
+            header = all(cell.tag == "th" for cell in cells) or row.getparent().tag == "thead"
+            links = sum(len("".join(element_text(a).split())) for a in row.iter("a"))
+            yield Piece("table_row", texts, sep=sep, header=header, links=links, element=row)
+
+
+# --------------------------------------------------------------------------- main content
+
+class _Ancestry:
+    """An element and its ancestors, remembered for one page."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, tuple] = {}
+
+    def __call__(self, element: Any) -> tuple:
+        chain = self._seen.get(element)
+        if chain is None:
+            chain = self._seen[element] = (element, *element.iterancestors())
+        return chain
+
+
+def main_content(pieces: list[Piece], root: HtmlElement, ancestry: _Ancestry | None = None) -> HtmlElement:
+    """The element holding the notice: the core of the good text, widened to its lead-in."""
+    ancestry = ancestry or _Ancestry()
+    good = [(index, p) for index, p in enumerate(pieces) if _is_good(p)]
+    if not good:
+        return root
+    mass: dict[Any, int] = {}
+    for _, piece in good:
+        weight = piece.han
+        for element in ancestry(piece.element):
+            mass[element] = mass.get(element, 0) + weight
+    total = sum(p.han for _, p in good)
+    heavy = [e for e, m in mass.items() if m >= CORE_SHARE * total]
+    core = max(heavy, key=lambda e: len(ancestry(e)))
+    owners = {id(p.element) for p in pieces}
+    while id(core) in owners and core.getparent() is not None:
+        core = core.getparent()         # a container, not one paragraph: keep its short siblings
+    return _widen(core, [(i, ancestry(p.element)) for i, p in good])
+
+
+def _widen(core: HtmlElement, good: list[tuple[int, tuple]]) -> HtmlElement:
+    """Climb from the core while the ancestors add good text only before it (a title, a question)."""
+    inside = {i for i, chain in good if core in chain}
+    first = min(inside)
+    chosen, element = core, core.getparent()
+    while element is not None and element.tag not in ("body", "html"):
+        added = {i for i, chain in good if element in chain} - inside
+        if any(i > first for i in added):
+            break
+        if added:
+            chosen, inside = element, inside | added
+            first = min(inside)
+        element = element.getparent()
+    return chosen
+
+
+def _is_good(piece: Piece) -> bool:
+    """Text that counts towards the main content: long enough, few links, not boilerplate."""
+    if piece.han < GOOD_HAN or piece.links > GOOD_LINKS * len(piece.text):
+        return False
+    return not _is_droppable(piece, vocabulary())
+
+
+# --------------------------------------------------------------------------- filters
+
+def filter_pieces(pieces: list[Piece]) -> list[Piece]:
+    """Drop boilerplate lines, bylines and link lists; cut at a "related articles" heading."""
+    vocab = vocabulary()
+    kept: list[Piece] = []
+    for piece in _drop_link_runs(pieces, vocab):
+        if kept and len(piece.text) <= vocab.boilerplate_max and vocab.tail.match(piece.text):
+            break
+        if piece.kind == "title" or not _is_droppable(piece, vocab):
+            kept.append(piece)
+    return kept
+
+
+def _is_droppable(piece: Piece, vocab: Vocabulary) -> bool:
+    """A short boilerplate line or byline (long paragraphs are never dropped by their words)."""
+    if piece.droppable is None:
+        text = piece.text
+        piece.droppable = len(text) <= vocab.boilerplate_max and bool(
+            vocab.drop_start.match(text) or vocab.drop_any.search(text) or _is_byline(text, vocab))
+    return piece.droppable
+
+
+def _is_byline(text: str, vocab: Vocabulary) -> bool:
+    labels = vocab.byline.findall(text)
+    if len(labels) >= 2:
+        return True
+    return bool(labels) and len(text) <= vocab.byline_short and vocab.byline.match(text) is not None
+
+
+def _drop_link_runs(pieces: list[Piece], vocab: Vocabulary) -> Iterator[Piece]:
+    """Pieces without navigation: link-dense pieces go when short, listed, or in a run."""
+    dense = [p.links > vocab.link_density * len("".join(p.text.split())) for p in pieces]
+    for index, piece in enumerate(pieces):
+        run = (index > 0 and dense[index - 1]) or (index + 1 < len(dense) and dense[index + 1])
+        if dense[index] and (run or piece.kind in ("list_item", "table_row") or piece.han < GOOD_HAN):
+            continue
+        yield piece
+
+
+# --------------------------------------------------------------------------- structure
+
+def finish(pieces: list[Piece], title: str | None = None, title_in_source: bool = True) -> list[Piece]:
+    """Mark the title, headings and signature; prepend the title when it is not shown."""
+    pieces = [_classify(p) for p in pieces]
+    pieces = _mark_title(pieces, title, title_in_source)
+    return mark_signature(pieces)
+
+
+def _classify(piece: Piece) -> Piece:
+    """A short bold-only or numbered paragraph is a heading."""
+    if piece.kind != "paragraph":
+        return piece
+    vocab, text = vocabulary(), piece.text
+    if len(text) > vocab.heading_max or text.endswith(("。", "；", ";")):
+        return piece
+    compact = len("".join(text.split()))
+    if (piece.bold and piece.bold >= compact) or vocab.heading.match(text):
+        return replace(piece, kind="heading")
+    return piece
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _mark_title(pieces: list[Piece], title: str | None, in_source: bool) -> list[Piece]:
+    if not title:
+        return pieces
+    target = _compact(normalize_space(title))
+    for index, piece in enumerate(pieces[:TITLE_LOOKAHEAD]):
+        if piece.kind == "table_row":
+            break
+        text = _compact(piece.text)
+        if text == target or (piece.kind in ("heading", "title") and len(text) >= 4 and target.startswith(text)):
+            return [*pieces[:index], replace(piece, kind="title"), *pieces[index + 1:]]
+    if any(p.kind == "title" for p in pieces[:TITLE_LOOKAHEAD]) or not in_source:
+        return pieces
+    return [Piece("title", (normalize_space(title),)), *pieces]
+
+
+def mark_signature(pieces: list[Piece]) -> list[Piece]:
+    """Mark the issuer lines and date that sign the notice as ``signature`` blocks."""
+    from extractors.metadata import issuer_line, signature_date
+
+    out = list(pieces)
+    for index, piece in enumerate(out):
+        if piece.kind not in ("paragraph", "heading") or signature_date(piece.text) is None:
+            continue
+        issuers = _issuers_above(out, index, issuer_line)
+        if issuers or index >= len(out) - 2:
+            for i in (*issuers, index):
+                out[i] = replace(out[i], kind="signature")
+    return out
+
+
+def _issuers_above(pieces: list[Piece], index: int, is_issuer: Any) -> list[int]:
+    limit = int(load_yaml("structure.yaml")["issuer_lines"])
+    found: list[int] = []
+    for i in range(index - 1, max(-1, index - 1 - limit), -1):
+        if pieces[i].kind not in ("paragraph", "heading") or not is_issuer(pieces[i].text):
+            break
+        found.append(i)
+    return found
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_MD_QUOTE = re.compile(r"^>[ \t]?(.*)$")
+_MD_BULLET = re.compile(r"^[-*+][ \t]+(.*)$")
+_MD_ORDERED = re.compile(r"^\d{1,3}[.)][ \t]+.*$")
+_MD_ROW = re.compile(r"^\|.*\|$")
+_MD_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?$")
+_MD_FENCE = re.compile(r"^(```|~~~)")
+_HTML_START = re.compile(r"^<(?:[A-Za-z][\w-]*[\s/>]|[A-Za-z][\w-]*$|/[A-Za-z]|!--|!DOCTYPE|\?)", re.I)
+_RAW_START = re.compile(r"^<(script|style|pre|textarea)\b", re.I)
+_BLOCK_STARTS = frozenset("#>|-*+_`~<0123456789")
+_INLINE_MARKS = re.compile(r"[*_!<`\\\[]")
+_PARAGRAPH_END = re.compile(r"[。！？；：!?;:）)」』”\"]$")
+_INLINE = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),                                  # images
+    (re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"), ""),                       # autolinks (markup)
+    (re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)"), r'<a href="\2">\1</a>'),
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), r"<strong>\1\2</strong>"),
+    (re.compile(r"(?<!\*)\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?!\*)"), r"<em>\1</em>"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),
+)
+
+
+def markdown_to_html(body: str) -> str:
+    """Convert a Markdown body (with raw HTML blocks) to HTML, line by line."""
+    return "\n".join(_MarkdownReader(body.split("\n")).read())
+
+
+class _MarkdownReader:
+    """A small line-based Markdown reader: blocks out, HTML blocks passed through."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.at = 0
+
+    def read(self) -> Iterator[str]:
+        """HTML for each block, in order."""
+        while self.at < len(self.lines):
+            line = self.lines[self.at].strip()
+            if not line:
+                self.at += 1
+            elif _RAW_START.match(line) or line.startswith("<!--"):
+                yield from self._raw(line)
+            elif _HTML_START.match(line):
+                yield from self._html()
+            else:
+                yield self._block(line)
+
+    def _html(self) -> Iterator[str]:
+        """An HTML block: lines up to the next blank line, as they are."""
+        while self.at < len(self.lines) and self.lines[self.at].strip():
+            line = self.lines[self.at].strip()
+            if _RAW_START.match(line) or line.startswith("<!--"):
+                yield from self._raw(line)
+                continue
+            yield self.lines[self.at]
+            self.at += 1
+
+    def _raw(self, line: str) -> Iterator[str]:
+        """A ``<script>``/``<style>``/``<pre>``/comment block, up to its end."""
+        match = _RAW_START.match(line)
+        end = f"</{match.group(1).lower()}>" if match else "-->"
+        while self.at < len(self.lines):
+            current = self.lines[self.at]
+            yield current
+            self.at += 1
+            if end in current.lower():
+                return
+
+    def _block(self, line: str) -> str:
+        if line[0] not in _BLOCK_STARTS:
+            self.at += 1
+            return f"<p>{_inline(self._paragraph(line))}</p>"
+        if _MD_FENCE.match(line):
+            return self._fence(line[:3])
+        if _MD_ROW.match(line):
+            return self._table()
+        heading = _MD_HEADING.match(line)
+        self.at += 1
+        if heading:
+            level = len(heading.group(1))
+            return f"<h{level}>{_inline(heading.group(2))}</h{level}>"
+        if _MD_RULE.match(line):
+            return "<hr>"
+        return self._other(line)
+
+    def _other(self, line: str) -> str:
+        quote, bullet = _MD_QUOTE.match(line), _MD_BULLET.match(line)
+        if quote:
+            return f"<blockquote><p>{_inline(quote.group(1))}</p></blockquote>"
+        if bullet:
+            return f"<ul><li>{_inline(bullet.group(1))}</li></ul>"
+        if _MD_ORDERED.match(line):
+            return f"<ol><li>{_inline(line)}</li></ol>"
+        return f"<p>{_inline(self._paragraph(line))}</p>"
+
+    def _paragraph(self, line: str) -> str:
+        """Join the following lines of the same paragraph (a soft line break)."""
+        parts = [line]
+        while self.at < len(self.lines) and not _PARAGRAPH_END.search(parts[-1]):
+            following = self.lines[self.at].strip()
+            if not following or _starts_block(following):
+                break
+            parts.append(following)
+            self.at += 1
+        return "\n".join(parts)
+
+    def _fence(self, marker: str) -> str:
+        self.at += 1
+        code: list[str] = []
+        while self.at < len(self.lines) and not self.lines[self.at].strip().startswith(marker):
+            code.append(f"<p>{html.escape(self.lines[self.at])}</p>")
+            self.at += 1
+        self.at += 1
+        return "\n".join(code)
+
+    def _table(self) -> str:
+        rows: list[str] = []
+        while self.at < len(self.lines) and _MD_ROW.match(self.lines[self.at].strip()):
+            rows.append(self.lines[self.at].strip())
+            self.at += 1
+        return _table_html(rows)
+
+
+def _starts_block(line: str) -> bool:
+    if line[0] not in _BLOCK_STARTS:
+        return False
+    return bool(_HTML_START.match(line) or _MD_HEADING.match(line) or _MD_RULE.match(line)
+                or _MD_QUOTE.match(line) or _MD_BULLET.match(line) or _MD_ORDERED.match(line)
+                or _MD_ROW.match(line) or _MD_FENCE.match(line))
+
+
+def _table_html(rows: list[str]) -> str:
+    """A Markdown table as ``<table data-md>``; the row above ``| --- |`` is the header."""
+    separator = next((i for i, row in enumerate(rows) if _MD_TABLE_SEP.match(row)), None)
+    out = ['<table data-md="1">']
+    for index, row in enumerate(rows):
+        if index == separator:
+            continue
+        cell = "th" if separator is not None and index == separator - 1 else "td"
+        cells = "".join(f"<{cell}>{_inline(text)}</{cell}>" for text in _split_row(row))
+        out.append(f"<tr>{cells}</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def _split_row(row: str) -> list[str]:
+    """The cells of ``| a | b |`` (escaped ``\\|`` stays inside a cell)."""
+    inner = row.strip()[1:-1]
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", inner)]
+
+
+def _inline(text: str) -> str:
+    if not _INLINE_MARKS.search(text):
+        return text
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# --------------------------------------------------------------------------- assembly
+
+def assemble(pieces: Iterable[Piece]) -> Cleaned:
+    """Join the pieces with ``\\n`` and compute the blocks' offsets (and cells' offsets)."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for piece in pieces:
+        text = piece.text
+        cells = _cell_offsets(piece, offset) if piece.kind == "table_row" else ()
+        blocks.append(Block(piece.kind, offset, offset + len(text), cells, piece.header))
+        parts.append(text)
+        offset += len(text) + 1
+    return Cleaned("\n".join(parts), tuple(blocks))
+
+
+def _cell_offsets(piece: Piece, start: int) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    for cell in piece.cells:
+        spans.append((start, start + len(cell)))
+        start += len(cell) + len(piece.sep)
+    return tuple(spans)
+
+
+def clean(text: str, media_type: str = "text/plain", title: str | None = None) -> Cleaned:
+    """Clean a decoded notice body of the given media type (front matter already removed)."""
+    if media_type == "text/plain":
+        pieces = text_pieces(text)
+    else:
+        markup = markdown_to_html(text) if media_type == "text/markdown" else text
+        root = parse_html(markup)
+        pieces = html_pieces(root) if root is not None else []
+    return assemble(finish(pieces, title))
