@@ -53,6 +53,7 @@ GOOD_LINKS = 0.3          # ... and at most this share of its characters in link
 MIN_DATA_ROWS = 2
 MAX_CELL_CHARS = 300
 TITLE_LOOKAHEAD = 3
+SIGNATURE_LINES = 5       # issuer and date lines taken in after the main content
 
 
 # --------------------------------------------------------------------------- model
@@ -202,7 +203,22 @@ def html_pieces(root: HtmlElement) -> list[Piece]:
     walker.walk(body if body is not None else root, _Context("paragraph", root, False, False))
     ancestry = _Ancestry()
     container = main_content(walker.pieces, root, ancestry)
-    return filter_pieces([p for p in walker.pieces if container in ancestry(p.element)])
+    inside = [index for index, p in enumerate(walker.pieces) if container in ancestry(p.element)]
+    if not inside:
+        return []
+    end = _signature_after(walker.pieces, inside[-1] + 1)
+    return filter_pieces(walker.pieces[inside[0]:end])
+
+
+def _signature_after(pieces: list[Piece], start: int) -> int:
+    """The end of the issuer/date lines right after the main content (a signature set apart)."""
+    from extractors.metadata import issuer_line, signature_date
+
+    end = start
+    while end < len(pieces) and end - start < SIGNATURE_LINES and (
+            issuer_line(pieces[end].text) or signature_date(pieces[end].text)):
+        end += 1
+    return end
 
 
 class _Context(NamedTuple):

@@ -6,8 +6,8 @@ from typing import Literal
 
 from extractors.lexicon import compiled
 
-CueKind = Literal["suspend", "available", "resume", "suspension_frame", "after_resumption", "exception"]
-POLARITIES: tuple[CueKind, ...] = ("available", "suspend", "resume")
+CueKind = Literal["suspend", "unaffected", "alternative", "resume", "suspension_frame", "before_suspension",
+                  "after_resumption", "exception"]
 FILE = "cues.yaml"
 
 
@@ -31,15 +31,21 @@ def _overlaps(cue: Cue, others: list[Cue]) -> bool:
 def find_cues(text: str) -> list[Cue]:
     """Every cue in ``text``, sorted by position.
 
-    An ``available`` cue hides a ``suspend`` cue it overlaps (不受停机影响), and a
-    suspension frame (停机期间) hides the suspend cue inside it.
+    An ``unaffected`` cue hides a ``suspend`` cue it overlaps (不受停机影响); a
+    suspension frame (停机期间) or a before-suspension frame (暂停服务前) hides the
+    suspend cue inside it.
     """
-    available = _matches("available", text)
-    frames = _matches("suspension_frame", text)
+    available = _matches("unaffected", text) + _matches("alternative", text)
+    frames = _matches("suspension_frame", text) + _matches("before_suspension", text)
     suspend = [c for c in _matches("suspend", text) if not _overlaps(c, available + frames)]
     resume = [c for c in _matches("resume", text) if not _overlaps(c, available)]
     rest = _matches("after_resumption", text) + _matches("exception", text)
     return sorted(available + frames + suspend + resume + rest, key=lambda c: (c.start, c.end))
+
+
+def is_suspension_topic(heading: str) -> bool:
+    """True for a heading about the outage (一、停机切换时间)."""
+    return bool(compiled(FILE, "suspension_topic").search(heading))
 
 
 def is_question(sentence: str) -> bool:

@@ -33,8 +33,11 @@ def _action_after(analysis: Analysis, sentence: Sentence, time: TimeExpression) 
     return analysis.document.text[time.end:sentence.end].strip("，,。；; ") if action else None
 
 
+DAY_PRECISIONS = ("day", "minute")
+
+
 def _before_deadline(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
-    if time.begin is None:
+    if time.begin is None or time.begin.precision not in DAY_PRECISIONS:
         return None
     action = _action_after(analysis, sentence, time)
     if action is None:
@@ -43,7 +46,9 @@ def _before_deadline(analysis: Analysis, sentence: Sentence, time: TimeExpressio
 
 
 def _period_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
-    if time.until is None or time_polarity(analysis, time) in ("suspend", "resume"):
+    if time.until is None or time.until.precision not in DAY_PRECISIONS:
+        return None
+    if time_polarity(analysis, time) in ("suspend", "resume"):
         return None
     action = _action_after(analysis, sentence, time)
     if action is None:

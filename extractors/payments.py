@@ -33,10 +33,10 @@ def _month_before(times: list[TimeExpression], position: int) -> TimePoint | Non
     return months[-1] if months else None
 
 
-def _paid_by(times: list[TimeExpression], position: int) -> TimePoint | None:
-    after = [t for t in times if position <= t.start <= position + 3]
-    point = after[0].begin or after[0].until if after else None
-    return point
+def _paid_by(times: list[TimeExpression], early: tuple[int, int]) -> TimePoint | None:
+    """The time right after 提前(至|于): ``至2月`` may have been read as a dangling end."""
+    after = [t for t in times if early[0] <= t.start <= early[1] + 3]
+    return (after[0].begin or after[0].until) if after else None
 
 
 def _benefits(mentions: list[ServiceMention], sentence: Sentence, position: int) -> list[ServiceMention]:
@@ -52,7 +52,7 @@ def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[Se
     if not early or not _rules()["paid"].search(norm, early.end(), sentence.end):
         return []
     times = analysis.times_in(sentence)
-    month, paid = _month_before(times, early.start()), _paid_by(times, early.end())
+    month, paid = _month_before(times, early.start()), _paid_by(times, early.span())
     if month is None or paid is None:
         return []
     seen, payments = set(), []

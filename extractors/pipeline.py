@@ -25,6 +25,7 @@ from extractors.deadlines import extract_deadlines
 from extractors.document import Document
 from extractors.facts import ChannelStatus, NoticeFacts
 from extractors.hotlines import extract_hotlines
+from extractors.lexicon import load_yaml
 from extractors.payments import extract_payments
 from extractors.polarity import Analysis, analyse
 from extractors.regions import extract_region
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 SEGMENTER = "char"
 KNOWN = "known"
+BLOCKER = "_blocker"
 LONGEST = {"@misc": "spacy.first_longest_spans_filter.v1"}
 
 
@@ -72,7 +74,8 @@ def notice_times(doc: Doc) -> Doc:
 
 
 def _service_mentions(doc: Doc) -> list[ServiceMention]:
-    return [ServiceMention(s.start_char, s.end_char, s.label_) for s in doc.spans.get("service", [])]
+    spans = doc.spans.get("service", [])
+    return [ServiceMention(s.start_char, s.end_char, s.label_) for s in spans if s.label_ != BLOCKER]
 
 
 def _channel_mentions(doc: Doc, analysis: Analysis) -> list[ChannelMention]:
@@ -131,8 +134,9 @@ def build_nlp() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": SEGMENTER}}})
     nlp.add_pipe("notice_times")
     ruler = {"phrase_matcher_attr": "LOWER", "spans_filter": LONGEST, "overwrite": True}
+    blockers = {BLOCKER: load_yaml("services.yaml")["blockers"]}
     nlp.add_pipe("span_ruler", name="services", config={**ruler, "spans_key": "service"}).add_patterns(
-        _lexicon_patterns(service_lexicon()))
+        _lexicon_patterns(service_lexicon()) + _lexicon_patterns(blockers))
     names = {}
     for name, kind in channel_names().items():
         names.setdefault(kind, []).append(name)

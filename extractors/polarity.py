@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.cues import Cue, find_cues
+from extractors.cues import Cue, find_cues, is_suspension_topic
 from extractors.document import Document
 from extractors.sentences import Sentence, sentence_at, split_sentences
 from extractors.temporal import TimeExpression
 
 OPPOSITE = {"suspend": "available", "available": "suspend"}
-STATUS_CUES = ("available", "suspend")
+POLARITY = {"suspend": "suspend", "unaffected": "available", "alternative": "available", "resume": "resume"}
+SERVICE_CUES = ("unaffected", "suspend")
+CHANNEL_CUES = ("unaffected", "alternative", "suspend")
+TIME_CUES = ("unaffected", "alternative", "suspend", "resume")
 
 
 @dataclass(slots=True)
@@ -69,23 +72,21 @@ def _within(cues: list[Cue], span: tuple[int, int], kinds: tuple[str, ...]) -> l
     return [c for c in cues if c.kind in kinds and span[0] <= c.start < span[1]]
 
 
-def own_polarity(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...] = STATUS_CUES) -> str | None:
-    """The polarity a sentence states by itself: its last polarity cue, else its frame."""
+def own_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The polarity a sentence states by itself: its last status cue, else its frame."""
     cues = analysis.cues_in(sentence)
-    stated = [c for c in cues if c.kind in kinds]
+    stated = [c for c in cues if c.kind in CHANNEL_CUES]
     if stated:
-        return stated[-1].kind
-    if "suspend" in kinds and any(c.kind == "suspension_frame" for c in cues):
-        return "suspend"
-    return None
+        return POLARITY[stated[-1].kind]
+    return "suspend" if any(c.kind == "suspension_frame" for c in cues) else None
 
 
 def _heading_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
-    cues = analysis.cues_in(sentence)
-    for kind in ("available", "suspend"):
-        if any(c.kind == kind for c in cues):
-            return kind
-    return "suspend" if any(c.kind == "suspension_frame" for c in cues) else None
+    kinds = {c.kind for c in analysis.cues_in(sentence)}
+    if kinds & {"unaffected", "alternative"}:
+        return "available"
+    words = analysis.document.norm[sentence.start:sentence.end]
+    return "suspend" if "suspend" in kinds or is_suspension_topic(words) else None
 
 
 def inherited_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
@@ -114,19 +115,23 @@ def _after_resumption(cues: list[Cue], start: int) -> bool:
     return any(c.kind == "after_resumption" and c.end <= start for c in cues)
 
 
-def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tuple[str, ...]) -> str | None:
+def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tuple[str, ...],
+            frame: bool) -> str | None:
     clause = sentence.clause_of(start)
     cue = _nearest(_within(cues, clause, kinds), start, end)
     cue = cue or _nearest(_within(cues, (sentence.start, sentence.end), kinds), start, end)
     if cue:
-        return cue.kind
+        return POLARITY[cue.kind]
     frames = _within(cues, (sentence.start, sentence.end), ("suspension_frame",))
-    return "suspend" if frames and "suspend" in kinds else None
+    return "suspend" if frame and frames else None
 
 
-def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] = STATUS_CUES,
-               inherit: bool = True) -> tuple[str, ...]:
+def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] = CHANNEL_CUES,
+               frame: bool = True, inherit: bool = True) -> tuple[str, ...]:
     """What the notice says about ``text[start:end]``: () when nothing.
+
+    ``kinds`` are the cue kinds that may speak of it; ``frame`` lets a
+    suspension frame (停机期间) alone mark it suspended.
 
     A span inside ``除…外`` gets the opposite of its clause; the subject of a
     clause with such an exception gets both.
@@ -140,16 +145,16 @@ def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] 
     exception = _exception_span(cues)
     if exception is not None:
         outside = [c for c in cues if not exception[0] <= c.start < exception[1]]
-        main = _stated(outside, sentence, start, end, kinds)
+        main = _stated(outside, sentence, start, end, kinds, frame)
         if main in OPPOSITE:
             if exception[0] <= start < exception[1]:
                 return (OPPOSITE[main],)
             return (main, OPPOSITE[main]) if start < exception[0] else (main,)
-    found = _stated(cues, sentence, start, end, kinds)
+    found = _stated(cues, sentence, start, end, kinds, frame)
     if found:
         return (found,)
     bare = sentence.enumerative or sentence.kind in ("list_item", "table_row")
     if inherit and bare:
         found = inherited_polarity(analysis, sentence)
-        return (found,) if found in kinds else ()
+        return (found,) if found else ()
     return ()

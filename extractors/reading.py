@@ -50,12 +50,14 @@ MAX_CONTROL_SHARE = 0.02
 MAX_REPLACED_SHARE = 0.002
 MIN_COMMON_SHARE = 0.08     # of Han characters found in the common set (see patterns/reading.yaml)
 MIN_HAN_TO_JUDGE = 40
+MAX_MOJIBAKE_SHARE = 0.03   # private-use, kana and box-drawing characters per Han character
 JUDGE_HAN = 600             # Han characters of a decoding looked at by looks_chinese
 JUDGE_WINDOW = 2000         # characters after the first Han character in which they are looked for
 
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_MOJIBAKE = re.compile(r"[\ue000-\uf8ff\u3040-\u30ff\u2500-\u257f\ufffd]")   # private use, kana, box drawing
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _FRONT_OPEN = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\n)*---[ \t]*\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.M)
@@ -248,9 +250,12 @@ def looks_chinese(text: str) -> bool:
     first = _HAN_RUN.search(text)
     if first is None:
         return True
-    han = "".join(_HAN_RUN.findall(text, first.start(), first.start() + JUDGE_WINDOW))[:JUDGE_HAN]
+    window = text[first.start(): first.start() + JUDGE_WINDOW]
+    han = "".join(_HAN_RUN.findall(window))[:JUDGE_HAN]
     if len(han) < MIN_HAN_TO_JUDGE:
         return True
+    if len(_MOJIBAKE.findall(window)) > MAX_MOJIBAKE_SHARE * len(han):
+        return False
     return sum(map(_common_han().__contains__, han)) >= MIN_COMMON_SHARE * len(han)
 
 

@@ -80,6 +80,8 @@ def _looks_like_heading(sentence: str, block: Block, whole_block: bool) -> bool:
         return True
     if not whole_block or len(sentence) > HEADING_MAX or block.kind == "table_row":
         return False
+    if sentence.rstrip().endswith(("。", "；", ";", "，", ",", "！", "!")):
+        return False
     return starts_heading(sentence) or sentence.rstrip().endswith(("？", "?", "：", ":"))
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from extractors.channels import ChannelMention
 from extractors.facts import ChannelStatus, ServiceStatus, SourceSpan
-from extractors.polarity import Analysis, polarities
+from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, polarities
 from extractors.windows import sentence_span, span_of
 
 STATUS = {"suspend": "suspended", "available": "available"}
@@ -40,11 +40,18 @@ def _outside_outage(analysis: Analysis, start: int) -> bool:
     return any(c.kind == "after_resumption" for c in analysis.cues_in(heading))
 
 
-def statuses_of(analysis: Analysis, start: int, end: int) -> tuple[str, ...]:
-    """The statuses (suspended/available) the notice gives ``text[start:end]``."""
+def statuses_of(analysis: Analysis, start: int, end: int, channel: bool) -> tuple[str, ...]:
+    """The statuses (suspended/available) the notice gives ``text[start:end]``.
+
+    A channel is available where people may still use it (可通过…); a service
+    line only where the notice says it is unaffected (不受影响, 照常), and a
+    suspension frame alone (停机期间…) suspends channels, not service lines.
+    """
     if _outside_outage(analysis, start):
         return ()
-    return tuple(STATUS[p] for p in polarities(analysis, start, end) if p in STATUS)
+    kinds = CHANNEL_CUES if channel else SERVICE_CUES
+    found = polarities(analysis, start, end, kinds, frame=channel)
+    return tuple(STATUS[p] for p in found if p in STATUS)
 
 
 def _evidence(analysis: Analysis, start: int) -> SourceSpan:
@@ -57,7 +64,7 @@ def service_statuses(analysis: Analysis, mentions: list[ServiceMention]) -> list
     """One fact per mention and status, in text order."""
     facts = []
     for mention in mentions:
-        for status in statuses_of(analysis, mention.start, mention.end):
+        for status in statuses_of(analysis, mention.start, mention.end, channel=False):
             facts.append(ServiceStatus(mention.service, status, span_of(analysis, mention.start, mention.end),
                                        _evidence(analysis, mention.start)))
     return facts
@@ -68,7 +75,7 @@ def channel_statuses(analysis: Analysis, mentions: list[ChannelMention]) -> list
     facts = []
     for mention in mentions:
         span = span_of(analysis, mention.start, mention.end)
-        for status in statuses_of(analysis, mention.start, mention.end):
+        for status in statuses_of(analysis, mention.start, mention.end, channel=True):
             facts.append(ChannelStatus(span.text, mention.kind, status, span,
                                        _evidence(analysis, mention.start), proper=mention.proper))
     return facts

@@ -262,7 +262,8 @@ def _marker_patterns(data: dict[str, Any]) -> tuple[str, str]:
               rf"|(?P<until>{_regexes(markers['until_prefix'])})){SPACE}?$")
     groups = "|".join(f"(?P<{kind}>{_regexes(markers[kind + '_suffix'])})"
                       for kind in ("from", "until", "before", "after"))
-    return prefix, rf"{SPACE}?(?:{groups})"
+    inclusive = _words(markers["inclusive"])
+    return prefix, rf"(?:{SPACE}?{inclusive})?{SPACE}?(?:{groups})"
 
 
 def _numeric_tail_patterns(data: dict[str, Any], gap: str, clock: str) -> tuple[str, str]:
@@ -816,10 +817,11 @@ def _year_month(raw: _Raw, ctx: _Context, base: TimePoint | None) -> tuple[int, 
     return year, raw.month
 
 
-def _relative_day(raw: _Raw, ctx: _Context) -> TimePoint | None:
-    """今天, 明日, 次日: a day counted from the reference or from the previous date."""
-    if raw.after_previous and ctx.previous is not None:
-        return _day_point(ctx.previous.day + ONE_DAY, raw, True)
+def _relative_day(raw: _Raw, ctx: _Context, base: TimePoint | None) -> TimePoint | None:
+    """今天, 明日: a day counted from the reference; 次日: from the other end or the previous date."""
+    previous = base or ctx.previous
+    if raw.after_previous and previous is not None:
+        return _day_point(previous.day + ONE_DAY, raw, True)
     if ctx.reference is None:
         return None
     return _day_point(ctx.reference + dt.timedelta(days=raw.days_shift or 0), raw, True)
@@ -828,7 +830,7 @@ def _relative_day(raw: _Raw, ctx: _Context) -> TimePoint | None:
 def _resolve(raw: _Raw, ctx: _Context, base: TimePoint | None = None) -> TimePoint | None:
     """The point of a raw date; ``base`` is the other end of its range, if any."""
     if raw.days_shift is not None:
-        return _relative_day(raw, ctx)
+        return _relative_day(raw, ctx, base)
     if raw.month_shift is not None:
         if ctx.reference is None:
             return None
@@ -869,7 +871,9 @@ def _resolve_range(first: _Raw, second: _Raw, ctx: _Context) -> tuple[TimePoint 
 
 
 def _specificity(raw: _Raw) -> int:
-    """2: year stated or relative; 1: month stated; 0: a day or time alone."""
+    """2: year stated or relative to the reference; 1: month stated; 0: a day or time alone, or 次日."""
+    if raw.after_previous:
+        return 0
     return 2 if raw.anchored else 1 if raw.month is not None else 0
 
 
@@ -924,6 +928,8 @@ def find_time_expressions(text: str, reference: dt.date | None) -> list[TimeExpr
     Returns:
         Non-overlapping expressions sorted by ``start``.
     """
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
     raws = _scan(text)
     return _expressions(text, raws, reference) if raws else []
 

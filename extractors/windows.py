@@ -12,11 +12,10 @@ import datetime as dt
 import re
 
 from extractors.facts import Resumption, SourceSpan, SuspensionWindow
-from extractors.polarity import Analysis, inherited_polarity, polarities
+from extractors.polarity import TIME_CUES, Analysis, inherited_polarity, polarities
 from extractors.sentences import Sentence
 from extractors.temporal import TimeExpression
 
-TIME_KINDS = ("available", "suspend", "resume")
 FILLER = re.compile(r"[\s\W\d一二三四五六七八九十（）()、.．:：]+")
 BARE_MAX = 4
 
@@ -31,21 +30,35 @@ def sentence_span(analysis: Analysis, sentence: Sentence) -> SourceSpan:
     return span_of(analysis, sentence.start, sentence.end)
 
 
-def _is_bare_time(analysis: Analysis, sentence: Sentence) -> bool:
+def _is_bare(analysis: Analysis, sentence: Sentence, span: tuple[int, int]) -> bool:
+    """True when ``span`` says nothing but times (and numbering, punctuation)."""
     norm = analysis.document.norm
-    rest = norm[sentence.start:sentence.end]
+    rest = norm[span[0]:span[1]]
     for time in analysis.times_in(sentence):
         rest = rest.replace(norm[time.start:time.end], "")
     return len(FILLER.sub("", rest)) <= BARE_MAX
 
 
+def _resumes_here(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> bool:
+    """A resumption cue in the time's clause, or in the next one when the time stands alone."""
+    clause = sentence.clause_of(time.start)
+    following = next((c for c in sentence.clauses if c[0] >= clause[1]), None)
+    spans = [clause] + ([following] if following and _is_bare(analysis, sentence, clause) else [])
+    cues = analysis.cues_in(sentence)
+    return any(c.kind == "resume" and s <= c.start < e for c in cues for s, e in spans)
+
+
 def time_polarity(analysis: Analysis, time: TimeExpression) -> str | None:
-    """What the notice says happens at a time expression."""
-    found = polarities(analysis, time.start, time.end, TIME_KINDS)
-    if found:
-        return found[0]
+    """What the notice says happens at a time expression: suspend, available or resume."""
     sentence = analysis.sentence_of(time.start)
-    if sentence is not None and not sentence.question and _is_bare_time(analysis, sentence):
+    if sentence is None or sentence.question:
+        return None
+    found = polarities(analysis, time.start, time.end, TIME_CUES)
+    if found:
+        if found[0] == "resume" and not _resumes_here(analysis, sentence, time):
+            return None
+        return found[0]
+    if _is_bare(analysis, sentence, (sentence.start, sentence.end)):
         return inherited_polarity(analysis, sentence)
     return None
 
@@ -71,7 +84,7 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             windows.append(_window(analysis, time, time.until.end_instant, sentence))
         elif polarity == "suspend" and time.marker == "from":
             windows.append(_window(analysis, time, None, sentence))
-        elif polarity == "resume" and time.kind == "point":
+        elif polarity == "resume" and time.kind == "point" and time.begin.precision in ("day", "minute"):
             resumptions.append(Resumption(time.begin.instant, span_of(analysis, time.start, time.end),
                                           sentence_span(analysis, sentence), tentative=time.tentative))
     return windows, resumptions, ends
@@ -113,10 +126,14 @@ def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Re
 
 
 def _unique_windows(windows: list[SuspensionWindow]) -> list[SuspensionWindow]:
+    """One window per (start, end); an open start is dropped where a closed window starts then."""
+    closed_starts = {w.start for w in windows if w.end is not None}
     seen: set[tuple] = set()
     unique = []
     for window in sorted(windows, key=lambda w: w.span.start):
         key = (window.start, window.end)
+        if window.end is None and window.start in closed_starts:
+            continue
         if key not in seen:
             seen.add(key)
             unique.append(window)
