@@ -423,7 +423,7 @@ def filter_pieces(pieces: list[Piece]) -> list[Piece]:
         if kept and len(piece.text) <= vocab.boilerplate_max and vocab.tail.match(piece.text):
             break
         if piece.kind == "title" or not _is_droppable(piece, vocab):
-            kept.append(piece)
+            kept.append(_classify(piece))
     return kept
 
 
@@ -456,8 +456,7 @@ def _drop_link_runs(pieces: list[Piece], vocab: Vocabulary) -> Iterator[Piece]:
 # --------------------------------------------------------------------------- structure
 
 def finish(pieces: list[Piece], title: str | None = None, title_in_source: bool = True) -> list[Piece]:
-    """Mark the title, headings and signature; prepend the title when it is not shown."""
-    pieces = [_classify(p) for p in pieces]
+    """Mark the title and the signature; prepend the title when it is not shown."""
     pieces = _mark_title(pieces, title, title_in_source)
     return mark_signature(pieces)
 

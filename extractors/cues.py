@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from extractors.lexicon import compiled
+import re
+
+from extractors.lexicon import compiled, load_yaml
 
 CueKind = Literal["suspend", "unaffected", "alternative", "resume", "suspension_frame", "before_suspension",
                   "after_resumption", "exception"]
@@ -46,6 +48,16 @@ def find_cues(text: str) -> list[Cue]:
 def is_suspension_topic(heading: str) -> bool:
     """True for a heading about the outage (一、停机切换时间)."""
     return bool(compiled(FILE, "suspension_topic").search(heading))
+
+
+def verdict_words(sentence: str) -> str:
+    """A sentence without its answer mark and closing punctuation (答：不受影响。 → 不受影响)."""
+    return re.sub(load_yaml(FILE)["verdict_filler"], "", sentence)
+
+
+def verdict_max() -> int:
+    """The longest sentence that is only a verdict."""
+    return int(load_yaml(FILE)["verdict_max"])
 
 
 def is_question(sentence: str) -> bool:

@@ -82,7 +82,7 @@ def _build(raw: bytes, doc_id: str, source: str, url: str | None, content_type: 
     published = find_published(front, page, body, pieces, url, signed)
     return Document(
         doc_id=doc_id, source=source, text=cleaned.text, norm=norm, blocks=cleaned.blocks, title=title,
-        outlet=find_outlet(front, page, body), published=published[0] if published else None,
+        outlet=find_outlet(front, page, body, title), published=published[0] if published else None,
         published_from=published[1] if published else None, signed=signed, url=url, media_type=media,
         charset=decoded.charset, script=script, digest=hashlib.sha256(raw).hexdigest(),
         extra=_extra(decoded.truncated, decoded.replaced, front),

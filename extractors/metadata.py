@@ -99,18 +99,28 @@ def read_metadata(front: dict[str, Any], page: PageFacts, body: str, pieces: lis
     title, in_source = find_title(front, page, pieces)
     signed = signed_date(pieces)
     found = find_published(front, page, body, pieces, url, signed)
-    return Metadata(title, in_source, find_outlet(front, page, body), found[0] if found else None,
+    return Metadata(title, in_source, find_outlet(front, page, body, title), found[0] if found else None,
                     found[1] if found else None, signed)
 
 
 # --------------------------------------------------------------------------- title
 
 def find_title(front: dict[str, Any], page: PageFacts, pieces: list[Piece] | None = None) -> tuple[str | None, bool]:
-    """``(title, in_source)``: front matter, ArticleTitle meta, ``<h1>``, cut ``<title>``, title lines."""
+    """``(title, in_source)``: front matter, ArticleTitle meta, ``<h1>``, lead heading, cut ``<title>``, title lines."""
     from extractors.cleaning import normalize_space
 
     if front.get("title"):
         return normalize_space(str(front["title"])), True
+    found = _page_title(page, pieces or [])
+    if found:
+        return found
+    lines = [p.text for p in pieces or () if p.kind == "title"]
+    return ("".join(lines) or None), bool(lines)
+
+
+def _page_title(page: PageFacts, pieces: list[Piece]) -> tuple[str, bool] | None:
+    from extractors.cleaning import normalize_space
+
     meta_title = _first_meta(page.meta, "meta_title")
     cut = cut_site_name(page.title_tag)
     for candidate in (meta_title, cut):
@@ -119,11 +129,22 @@ def find_title(front: dict[str, Any], page: PageFacts, pieces: list[Piece] | Non
             return heading, True
     if meta_title:
         return normalize_space(meta_title), _compact(meta_title) in _compact(page.text)
-    h1 = next((h for h in page.headings if len(h) >= 4), None) if page.headings else None
-    if h1 or cut:
-        return (h1 or cut), True
-    lines = [p.text for p in pieces or () if p.kind == "title"]
-    return ("".join(lines) or None), bool(lines)
+    heading = next((h for h in page.headings if len(h) >= 4), None)
+    if heading is None and len(_title_parts(page.title_tag)) <= 1:
+        heading = _lead_heading(pieces)     # a <title> without separator is often the site's name only
+    if heading or cut:
+        return (heading or cut), True
+    return None
+
+
+def _lead_heading(pieces: list[Piece]) -> str | None:
+    """The first block of the content when it is an unnumbered heading (a bold title in a table cell)."""
+    from extractors.cleaning import vocabulary
+
+    first = pieces[0] if pieces else None
+    if first is None or first.kind != "heading" or not 6 <= len(first.text) <= 60:
+        return None
+    return None if vocabulary().heading.match(first.text) else first.text
 
 
 def _matching_heading(candidate: str | None, headings: tuple[str, ...]) -> str | None:
@@ -161,7 +182,7 @@ def _compact(text: str) -> str:
 
 # --------------------------------------------------------------------------- outlet
 
-def find_outlet(front: dict[str, Any], page: PageFacts, body: str) -> str | None:
+def find_outlet(front: dict[str, Any], page: PageFacts, body: str, title: str | None = None) -> str | None:
     """The publishing site, paper or agency: front matter, ``<meta>``, a ``来源：`` label, the site name."""
     for key in FRONT_OUTLET_KEYS:
         if isinstance(front.get(key), str) and front[key].strip():
@@ -174,7 +195,9 @@ def find_outlet(front: dict[str, Any], page: PageFacts, body: str) -> str | None
     if named:
         return str(named[-1]).strip()
     parts = _title_parts(page.title_tag)
-    return parts[-1] if len(parts) > 1 else None
+    if len(parts) > 1:
+        return parts[-1]
+    return parts[0] if parts and title and _compact(parts[0]) != _compact(title) else None
 
 
 def _labelled_outlet(text: str) -> str | None:

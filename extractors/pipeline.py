@@ -100,12 +100,13 @@ def notice_facts(doc: Doc) -> Doc:
     analysis = analyse(document, doc._.times)
     services = _service_mentions(doc)
     windows, resumptions = extract_windows(analysis)
+    resumed = max((r.at for r in resumptions), default=None)
     hotlines = tuple(extract_hotlines(analysis))
     facts = NoticeFacts(
         document=document, reference=doc.user_data.get("reference"), region=extract_region(analysis),
         windows=tuple(windows), resumptions=tuple(resumptions),
-        services=tuple(service_statuses(analysis, services)),
-        channels=tuple(channel_statuses(analysis, _channel_mentions(doc, analysis))),
+        services=tuple(service_statuses(analysis, services, resumed)),
+        channels=tuple(channel_statuses(analysis, _channel_mentions(doc, analysis), resumed)),
         payments=tuple(extract_payments(analysis, services)), deadlines=tuple(extract_deadlines(analysis)),
         hotlines=hotlines, time_expressions=len(doc._.times),
     )

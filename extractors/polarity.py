@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.cues import Cue, find_cues, is_suspension_topic
+from extractors.cues import Cue, find_cues, is_suspension_topic, verdict_max, verdict_words
 from extractors.document import Document
 from extractors.sentences import Sentence, sentence_at, split_sentences
 from extractors.temporal import TimeExpression
@@ -106,6 +106,18 @@ def inherited_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
     return None
 
 
+def _verdict(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...]) -> str | None:
+    """The polarity of a bare verdict right before ``sentence`` in its block (答：不受影响。)."""
+    if sentence.index == 0:
+        return None
+    previous = analysis.sentences[sentence.index - 1]
+    if previous.block != sentence.block:
+        return None
+    words = verdict_words(analysis.document.norm[previous.start:previous.end])
+    cues = [c for c in analysis.cues_in(previous) if c.kind in kinds]
+    return POLARITY[cues[-1].kind] if cues and len(words) <= verdict_max() else None
+
+
 def _exception_span(cues: list[Cue]) -> tuple[int, int] | None:
     found = next((c for c in cues if c.kind == "exception"), None)
     return (found.start, found.end) if found else None
@@ -150,7 +162,7 @@ def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] 
             if exception[0] <= start < exception[1]:
                 return (OPPOSITE[main],)
             return (main, OPPOSITE[main]) if start < exception[0] else (main,)
-    found = _stated(cues, sentence, start, end, kinds, frame)
+    found = _stated(cues, sentence, start, end, kinds, frame) or _verdict(analysis, sentence, kinds)
     if found:
         return (found,)
     bare = sentence.enumerative or sentence.kind in ("list_item", "table_row")

@@ -14,7 +14,7 @@ from extractors.cues import is_enumeration, is_question, starts_heading
 from extractors.document import Block, Document
 
 SENTENCE_END = re.compile(r"[。！？；!?;]+|$")
-CLAUSE_END = re.compile(r"[，,：:\t]|\s\|\s")
+CLAUSE_END = re.compile(r"[，,\t]|(?<!\d)[：:]|[：:](?!\d)|\s\|\s")
 HEADING_MAX = 40
 
 

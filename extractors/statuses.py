@@ -7,6 +7,7 @@ after resumption (恢复办理后，部分业务办理渠道作调整).
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from extractors.channels import ChannelMention
@@ -26,13 +27,14 @@ class ServiceMention:
     service: str
 
 
-def _outside_outage(analysis: Analysis, start: int) -> bool:
+def _outside_outage(analysis: Analysis, start: int, resumed: dt.datetime | None) -> bool:
     sentence = analysis.sentence_of(start)
-    if sentence is None:
+    if sentence is None or sentence.heading:
         return True
-    clause = sentence.clause_of(start)
-    before = any(t.marker == "before" and clause[0] <= t.start < clause[1] for t in analysis.times_in(sentence))
-    if before:
+    times = analysis.times_in(sentence)
+    if any(t.marker == "before" for t in times):
+        return True
+    if resumed and any(t.marker == "from" and t.begin and t.begin.instant >= resumed for t in times):
         return True
     if sentence.section < 0:
         return False
@@ -40,14 +42,17 @@ def _outside_outage(analysis: Analysis, start: int) -> bool:
     return any(c.kind == "after_resumption" for c in analysis.cues_in(heading))
 
 
-def statuses_of(analysis: Analysis, start: int, end: int, channel: bool) -> tuple[str, ...]:
+def statuses_of(analysis: Analysis, start: int, end: int, channel: bool,
+                resumed: dt.datetime | None = None) -> tuple[str, ...]:
     """The statuses (suspended/available) the notice gives ``text[start:end]``.
 
     A channel is available where people may still use it (可通过…); a service
     line only where the notice says it is unaffected (不受影响, 照常), and a
     suspension frame alone (停机期间…) suspends channels, not service lines.
+    Headings, sentences that set a deadline (请于X前…) and statements from the
+    resumption ``resumed`` on (2024年1月10日起，可到…) are not about the outage.
     """
-    if _outside_outage(analysis, start):
+    if _outside_outage(analysis, start, resumed):
         return ()
     kinds = CHANNEL_CUES if channel else SERVICE_CUES
     found = polarities(analysis, start, end, kinds, frame=channel)
@@ -60,22 +65,24 @@ def _evidence(analysis: Analysis, start: int) -> SourceSpan:
     return sentence_span(analysis, sentence)
 
 
-def service_statuses(analysis: Analysis, mentions: list[ServiceMention]) -> list[ServiceStatus]:
+def service_statuses(analysis: Analysis, mentions: list[ServiceMention],
+                     resumed: dt.datetime | None = None) -> list[ServiceStatus]:
     """One fact per mention and status, in text order."""
     facts = []
     for mention in mentions:
-        for status in statuses_of(analysis, mention.start, mention.end, channel=False):
+        for status in statuses_of(analysis, mention.start, mention.end, False, resumed):
             facts.append(ServiceStatus(mention.service, status, span_of(analysis, mention.start, mention.end),
                                        _evidence(analysis, mention.start)))
     return facts
 
 
-def channel_statuses(analysis: Analysis, mentions: list[ChannelMention]) -> list[ChannelStatus]:
+def channel_statuses(analysis: Analysis, mentions: list[ChannelMention],
+                     resumed: dt.datetime | None = None) -> list[ChannelStatus]:
     """One fact per channel mention and status, named as written in the original script."""
     facts = []
     for mention in mentions:
         span = span_of(analysis, mention.start, mention.end)
-        for status in statuses_of(analysis, mention.start, mention.end, channel=True):
+        for status in statuses_of(analysis, mention.start, mention.end, True, resumed):
             facts.append(ChannelStatus(span.text, mention.kind, status, span,
                                        _evidence(analysis, mention.start), proper=mention.proper))
     return facts

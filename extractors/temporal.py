@@ -94,6 +94,7 @@ DIGIT = "[0-9０-９]"
 ARABIC = frozenset("0123456789０１２３４５６７８９")
 SPACE = "[ \u3000\u00a0]"
 ONE_DAY = dt.timedelta(days=1)
+SEED_NUMBER = 3            # numerals after the first one before a unit (2022年, 二〇二二年)
 POINT_CACHE = 4096         # resolved points kept (notices repeat their dates)
 HALF_YEAR = 6              # months a date may lie before/after its anchor before the year shifts
 WEEKDAY_SEARCH = (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6)   # years tried for a weekday
@@ -242,11 +243,12 @@ def _clock_pattern(data: dict[str, Any]) -> str:
 
 
 def _weekday_pattern(data: dict[str, Any]) -> str:
-    """A weekday annotation: （星期六）, (周一), 星期日."""
-    prefixes, names = data["weekdays"]["prefixes"], _chars(data["weekdays"]["names"])
-    bare = [p for p in prefixes if len(p) > 1]
-    return (rf"{SPACE}?(?:[（(]{SPACE}?{_words(prefixes)}(?P<w1>{names}){SPACE}?[)）]"
-            rf"|{_words(bare)}(?P<w2>{names}))")
+    """A weekday annotation: （星期六）, (周一), 星期日, 周一 (not 周一二, 周年)."""
+    prefixes, names = _words(data["weekdays"]["prefixes"]), _chars(data["weekdays"]["names"])
+    numerals = data["numerals"]
+    not_after = _chars([*numerals["digits"], *numerals["tens"], *data["units"]["year"]])
+    return (rf"{SPACE}?(?:[（(]{SPACE}?{prefixes}(?P<w1>{names}){SPACE}?[)）]"
+            rf"|{prefixes}(?P<w2>{names})(?!{not_after}))")
 
 
 def _gap_pattern(data: dict[str, Any]) -> str:
@@ -287,7 +289,7 @@ def _seed_pattern(data: dict[str, Any]) -> str:
     follow = {*units["year"], *units["month"], *units["day"], *units["day_alone"],
               *units["numeric_separators"], *(m[0] for m in data["range_marks"]),
               *(p[0] for p in data["month_parts"]), *(w[1] for w in words)}
-    return f"{_chars(sorted(first))}{_chars(number)}*{SPACE}?{_chars(sorted(follow))}"
+    return f"{_chars(sorted(first))}{_chars(number)}{{0,{SEED_NUMBER}}}{SPACE}?{_chars(sorted(follow))}"
 
 
 @cache
@@ -299,17 +301,18 @@ def _grammar() -> _Grammar:
     prefix, suffix = _marker_patterns(data)
     open_end = (rf"{SPACE}*{_words(data['markers']['range_begin_suffix'])}?{SPACE}*"
                 rf"{_words(data['open_end_marks'])}{SPACE}*{_words(data['open_end'])}")
+    bare_year = rf"(?<!{DIGIT})(?P<year>{DIGIT}{{4}})(?:{_regexes(data['bare_year_units'])})"
     numerals = data["numerals"]
     return _Grammar(
-        seed=re.compile(_seed_pattern(data)), date=re.compile("|".join(_date_branches(data))), weekday=re.compile(_weekday_pattern(data)),
-        clock=re.compile(clock), gap=re.compile(gap), clock_end=re.compile(clock_end),
-        elided=re.compile(elided), open_end=re.compile(open_end), prefix=re.compile(prefix),
-        suffix=re.compile(suffix), tentative=re.compile(_words(data["tentative"])),
+        seed=re.compile(_seed_pattern(data)), date=re.compile("|".join(_date_branches(data))),
+        weekday=re.compile(_weekday_pattern(data)), clock=re.compile(clock), gap=re.compile(gap),
+        clock_end=re.compile(clock_end), elided=re.compile(elided), open_end=re.compile(open_end),
+        prefix=re.compile(prefix), suffix=re.compile(suffix), tentative=re.compile(_words(data["tentative"])),
         recurring=re.compile(_words(data["recurring_prefixes"]) + "$"),
         duration_before=re.compile(rf"{_regexes(data['duration_prefixes'])}{SPACE}?$"),
         duration_after=re.compile(rf"{SPACE}?{_regexes(data['duration_suffixes'])}"),
-        bare_year=re.compile(rf"(?<!{DIGIT})(?P<year>{DIGIT}{{4}})(?:{_regexes(data['bare_year_units'])})"),
-        arabic_run=re.compile(f"{DIGIT}+"), numeral_chars=frozenset([*numerals["digits"], *numerals["tens"]]),
+        bare_year=re.compile(bare_year), arabic_run=re.compile(f"{DIGIT}+"),
+        numeral_chars=frozenset([*numerals["digits"], *numerals["tens"]]),
     )
 
 
@@ -330,7 +333,7 @@ def chinese_number(text: str) -> int | None:
             if digit is None or current is not None:
                 return None
             current = digit
-        elif unit == 10:
+        elif unit == 10:                  # 十 multiplies the digit before it; 廿 and 卅 stand alone
             total, current = total + (1 if current is None else current) * 10, None
         elif current is None:
             total += unit
@@ -747,9 +750,10 @@ class _Context:
             vocabulary = _vocabulary()
             found = ((m.start(), int(m["year"])) for m in _grammar().bare_year.finditer(self.text))
             self._weak = [(p, y) for p, y in found if vocabulary.first_year <= y <= vocabulary.last_year]
-        before = [year for start, year in self._weak if start < position]
-        after = [year for start, year in self._weak if start >= position]
-        return before[-1] if before else after[0] if after else None
+        index = bisect_left(self._weak, (position, 0))
+        if index > 0:
+            return self._weak[index - 1][1]
+        return self._weak[0][1] if self._weak else None
 
 
 def _day_point(day: dt.date, raw: _Raw, relative: bool) -> TimePoint:
