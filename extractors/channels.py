@@ -30,7 +30,9 @@ class ChannelMention:
 @cache
 def _rules() -> dict:
     rules = dict(load_yaml(FILE))
-    rules["stops"] = sorted(rules["name_stops"], key=len, reverse=True)
+    stops = sorted(rules["name_stops"], key=len, reverse=True)
+    rules["stop_at_end"] = re.compile("(?:" + "|".join(map(re.escape, stops)) + r")\Z")
+    rules["stop_length"] = max(map(len, stops))
     rules["char"] = re.compile(rules["name_chars"])
     rules["overrides"] = [(re.compile(o["pattern"]), o["kind"]) for o in rules["kind_overrides"]]
     rules["bracket"] = re.compile(rules["bracket_list"])
@@ -55,7 +57,7 @@ def extend_left(text: str, start: int, limit: int) -> int:
     kept = _kept_positions(text, max(limit, start - rules["name_max"]), start)
     cursor = start
     while cursor > limit and start - cursor < rules["name_max"] and rules["char"].match(text[cursor - 1]):
-        stop = any(text.startswith(s, cursor - len(s)) for s in rules["stops"])
+        stop = rules["stop_at_end"].search(text, max(0, cursor - rules["stop_length"]), cursor)
         if stop and cursor - 1 not in kept:
             break
         cursor -= 1

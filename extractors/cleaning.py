@@ -462,7 +462,7 @@ def finish(pieces: list[Piece], title: str | None = None, title_in_source: bool 
 
 
 def _classify(piece: Piece) -> Piece:
-    """A short bold-only or numbered paragraph is a heading."""
+    """A short bold-only or numbered paragraph is a heading (the piece is relabelled in place)."""
     if piece.kind != "paragraph":
         return piece
     vocab, text = vocabulary(), piece.text
@@ -470,7 +470,7 @@ def _classify(piece: Piece) -> Piece:
         return piece
     compact = len("".join(text.split()))
     if (piece.bold and piece.bold >= compact) or vocab.heading.match(text):
-        return replace(piece, kind="heading")
+        piece.kind = "heading"
     return piece
 
 
@@ -570,9 +570,11 @@ class _MarkdownReader:
                 yield self._block(line)
 
     def _html(self) -> Iterator[str]:
-        """An HTML block: lines up to the next blank line, as they are."""
+        """An HTML block: lines up to the next blank line (or Markdown block), as they are."""
         while self.at < len(self.lines) and self.lines[self.at].strip():
             line = self.lines[self.at].strip()
+            if not line.startswith("<") and _starts_block(line):
+                return
             if _RAW_START.match(line) or line.startswith("<!--"):
                 yield from self._raw(line)
                 continue

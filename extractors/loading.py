@@ -12,8 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.cleaning import (Piece, assemble, finish, han_count, html_pieces, markdown_to_html, parse_html,
-                                 text_pieces)
+from extractors.cleaning import Piece, assemble, finish, html_pieces, markdown_to_html, parse_html, text_pieces
 from extractors.document import Document
 from extractors.errors import NoticeError, notice_error
 from extractors.metadata import find_outlet, find_published, find_title, page_facts, signed_date
@@ -107,7 +106,7 @@ def media_type(name: str, content_type: str | None, body: str, has_front_matter:
 
 def _require_content(pieces: list[Piece], truncated: bool) -> None:
     """E103 when the cleaned notice holds (almost) no Chinese text."""
-    han = sum(han_count(p.text) for p in pieces if p.kind != "title")
+    han = sum(p.han for p in pieces if p.kind != "title")
     if han < MIN_HAN:
         cut = ", and the file is truncated" if truncated else ""
         raise notice_error("E103", f"{han} Chinese characters of content left{cut}")

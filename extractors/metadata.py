@@ -33,6 +33,7 @@ FRONT_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "created")
 FRONT_OUTLET_KEYS = ("source", "author")
 DATELINE_CHARS = 80
 PAGE_TEXT_CHARS = 20000
+SIGNATURE_MAX = 60        # longest signature line (issuer and date), in characters
 
 _NUMERIC = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -298,7 +299,10 @@ def signed_date(pieces: list[Piece]) -> dt.date | None:
 
 def signature_date(text: str) -> dt.date | None:
     """The date of a signature line: a bare date, or an issuer followed by a date."""
-    match = _SIGNATURE.match(text.strip())
+    text = text.strip()
+    if len(text) > SIGNATURE_MAX or not text.endswith("日"):
+        return None
+    match = _SIGNATURE.match(text)
     if match is None:
         return None
     prefix = match.group(1).strip()

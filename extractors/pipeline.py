@@ -66,7 +66,8 @@ def _register() -> None:
 
 def notice_times(doc: Doc) -> Doc:
     """Find the time expressions of the doc's text."""
-    times = find_time_expressions(doc.text, doc.user_data.get("reference"))
+    document = doc.user_data.get("document")
+    times = find_time_expressions(document.norm if document else doc.text, doc.user_data.get("reference"))
     doc._.times = times
     spans = (doc.char_span(t.start, t.end, label="TIME", alignment_mode="expand") for t in times)
     doc.spans["time"] = [s for s in spans if s is not None]
@@ -79,13 +80,15 @@ def _service_mentions(doc: Doc) -> list[ServiceMention]:
 
 
 def _channel_mentions(doc: Doc, analysis: Analysis) -> list[ChannelMention]:
+    text = analysis.document.norm       # doc.text would be rebuilt from the tokens at every access
     mentions: list[ChannelMention] = []
     for span in doc.spans.get("channel", []):
-        sentence = analysis.sentence_of(span.start_char)
+        start, end = span.start_char, span.end_char
+        sentence = analysis.sentence_of(start)
         limit = sentence.start if sentence else 0
-        mention = channel_mention(doc.text, span.start_char, span.end_char, span.label_, limit, span.id_ == KNOWN)
+        mention = channel_mention(text, start, end, span.label_, limit, span.id_ == KNOWN)
         mentions.append(mention)
-        mentions += bracketed_names(doc.text, span.end_char, mention.kind)
+        mentions += bracketed_names(text, end, mention.kind)
     return mentions
 
 

@@ -233,13 +233,22 @@ def _common_han() -> frozenset[str]:
     return common | traditional_forms(common)
 
 
-def common_share(text: str) -> float:
-    """Share of common characters among the first Han characters (1.0 when there are none)."""
+def _sample(text: str) -> tuple[str, str]:
+    """The window of text after its first Han character, and the Han characters in it."""
     first = _HAN_RUN.search(text)
     if first is None:
+        return "", ""
+    window = text[first.start(): first.start() + JUDGE_WINDOW]
+    return window, "".join(_HAN_RUN.findall(window))[:JUDGE_HAN]
+
+
+def common_share(text: str) -> float:
+    """Share of common characters among the first Han characters, minus mojibake (1.0 without Han)."""
+    window, han = _sample(text)
+    if not han:
         return 1.0
-    han = "".join(_HAN_RUN.findall(text, first.start(), first.start() + JUDGE_WINDOW))[:JUDGE_HAN]
-    return sum(map(_common_han().__contains__, han)) / len(han)
+    common = sum(map(_common_han().__contains__, han))
+    return (common - len(_MOJIBAKE.findall(window))) / len(han)
 
 
 def looks_chinese(text: str) -> bool:
@@ -247,11 +256,7 @@ def looks_chinese(text: str) -> bool:
 
     Texts with few Han characters (English, markup only) are not judged here.
     """
-    first = _HAN_RUN.search(text)
-    if first is None:
-        return True
-    window = text[first.start(): first.start() + JUDGE_WINDOW]
-    han = "".join(_HAN_RUN.findall(window))[:JUDGE_HAN]
+    window, han = _sample(text)
     if len(han) < MIN_HAN_TO_JUDGE:
         return True
     if len(_MOJIBAKE.findall(window)) > MAX_MOJIBAKE_SHARE * len(han):

@@ -35,14 +35,13 @@ def serialize(all_facts: Iterable[NoticeFacts], fmt: str) -> bytes:
 
 
 def _ntriples(all_facts: Iterable[NoticeFacts]) -> bytes:
-    """N-Triples written line by line (sorted per notice, so the output is stable)."""
-    from rdflib.plugins.serializers.nt import _nt_row
-
+    """N-Triples written line by line, in the stable order the facts are generated."""
     from ontology.graph import notice_triples
+    from ontology.ntriples import ntriples_line
 
     lines: list[str] = []
     for facts in all_facts:
-        lines += sorted({_nt_row(triple) for triple in notice_triples(facts)})
+        lines += dict.fromkeys(ntriples_line(triple) for triple in notice_triples(facts))
     return "".join(lines).encode("utf-8")
 
 

@@ -42,21 +42,43 @@ def region_iri(code: str) -> URIRef:
     return NGR[code]
 
 
+def evidence_iri(notice: URIRef, sentence: SourceSpan) -> URIRef:
+    """One evidence resource per stating sentence: ``N#ev-{start}-{end}``."""
+    return URIRef(f"{notice}#ev-{sentence.start}-{sentence.end}")
+
+
 def _evidence(fact: URIRef, notice: URIRef, sentence: SourceSpan, text: str) -> Iterator[Triple]:
-    ev, quote_, position = URIRef(f"{fact}-ev"), URIRef(f"{fact}-ev-quote"), URIRef(f"{fact}-ev-pos")
     yield fact, NG.statedIn, notice
-    yield fact, NG.evidence, ev
-    yield ev, RDF.type, OA.SpecificResource
-    yield ev, OA.hasSource, notice
-    yield ev, OA.hasSelector, quote_
-    yield ev, OA.hasSelector, position
-    yield quote_, RDF.type, OA.TextQuoteSelector
-    yield quote_, OA.exact, Literal(sentence.text)
-    yield quote_, OA.prefix, Literal(text[max(0, sentence.start - CONTEXT):sentence.start])
-    yield quote_, OA.suffix, Literal(text[sentence.end:sentence.end + CONTEXT])
-    yield position, RDF.type, OA.TextPositionSelector
-    yield position, OA.start, Literal(sentence.start)
-    yield position, OA.end, Literal(sentence.end)
+    yield fact, NG.evidence, evidence_iri(notice, sentence)
+
+
+def _sentences(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+    """The evidence resources (Web Annotation selectors), once per stating sentence."""
+    text, seen = facts.document.text, set()
+    for sentence in _stating_sentences(facts):
+        if (sentence.start, sentence.end) in seen:
+            continue
+        seen.add((sentence.start, sentence.end))
+        ev = evidence_iri(notice, sentence)
+        quote_, position = URIRef(f"{ev}-quote"), URIRef(f"{ev}-pos")
+        yield ev, RDF.type, OA.SpecificResource
+        yield ev, OA.hasSource, notice
+        yield ev, OA.hasSelector, quote_
+        yield ev, OA.hasSelector, position
+        yield quote_, RDF.type, OA.TextQuoteSelector
+        yield quote_, OA.exact, Literal(sentence.text)
+        yield quote_, OA.prefix, Literal(text[max(0, sentence.start - CONTEXT):sentence.start])
+        yield quote_, OA.suffix, Literal(text[sentence.end:sentence.end + CONTEXT])
+        yield position, RDF.type, OA.TextPositionSelector
+        yield position, OA.start, Literal(sentence.start)
+        yield position, OA.end, Literal(sentence.end)
+
+
+def _stating_sentences(facts: NoticeFacts) -> Iterator[SourceSpan]:
+    for group in (facts.windows, facts.resumptions, facts.services, facts.channels,
+                  facts.payments, facts.deadlines, facts.hotlines):
+        for fact in group:
+            yield fact.sentence
 
 
 def _notice(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
@@ -165,7 +187,7 @@ def _hotlines(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
         yield from _evidence(fact, notice, hotline.sentence, facts.document.text)
 
 
-PARTS = (_notice, _region, _windows, _resumptions, _statuses, _payments_and_deadlines, _hotlines)
+PARTS = (_notice, _region, _windows, _resumptions, _statuses, _payments_and_deadlines, _hotlines, _sentences)
 
 
 def notice_triples(facts: NoticeFacts) -> Iterator[Triple]:
