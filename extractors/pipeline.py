@@ -136,7 +136,6 @@ def build_nlp() -> Language:
 
     _register()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": SEGMENTER}}})
-    nlp.add_pipe("notice_times")
     ruler = {"phrase_matcher_attr": "LOWER", "spans_filter": LONGEST, "overwrite": True}
     blockers = {BLOCKER: load_yaml("services.yaml")["blockers"]}
     nlp.add_pipe("span_ruler", name="services", config={**ruler, "spans_key": "service"}).add_patterns(
@@ -146,6 +145,7 @@ def build_nlp() -> Language:
         names.setdefault(kind, []).append(name)
     nlp.add_pipe("span_ruler", name="channels", config={**ruler, "spans_key": "channel"}).add_patterns(
         _lexicon_patterns(channel_kind_lexicon()) + _lexicon_patterns(names, KNOWN))
+    nlp.add_pipe("notice_times")    # after the rulers: their patterns are piped through what precedes them
     nlp.add_pipe("notice_facts")
     return nlp
 

@@ -260,6 +260,13 @@ def test_cleaning_html_page_blocks() -> None:
     ]
 
 
+def test_cleaning_html_signature_set_apart_is_kept() -> None:
+    body = ("<div class=content><p>自2021年9月30日18:00起，全市各级医疗保障经办窗口暂停办理全部医保业务，新平台上线后恢复。</p>"
+            "<p>特此公告。</p></div><div class=sign><p>天门市医疗保障局</p><p>2021年9月24日</p></div>"
+            "<div class=share><p>分享到：微信 微博</p></div>")
+    assert _page_blocks(body)[-2:] == [("signature", "天门市医疗保障局"), ("signature", "2021年9月24日")]
+
+
 def test_cleaning_html_title_prepended_when_not_shown() -> None:
     blocks = _page_blocks("<div><p>自2021年9月30日18:00起，全市各级医疗保障经办窗口暂停办理全部医保业务。</p></div>", "停机公告")
     assert blocks[0] == ("title", "停机公告")

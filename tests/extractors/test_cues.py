@@ -7,16 +7,18 @@ from extractors.cues import find_cues, is_question
 # fmt: off
 CUES = [
     ("线上线下同步暂停社保业务办理", ["suspend"]),
-    ("社会保障卡管理信息系统不受停机影响", ["available"]),
-    ("停机期间，窗口正常提供咨询服务", ["suspension_frame", "available"]),
+    ("社会保障卡管理信息系统不受停机影响", ["unaffected"]),
+    ("停机期间，窗口正常提供咨询服务", ["suspension_frame", "unaffected"]),
     ("系统定于2月26日0时至3月20日24时停机", ["suspend"]),
-    ("停机前已完成社保核定的单位", []),
+    ("停机前已完成社保核定的单位", ["before_suspension"]),
     ("3月21日0时，各项业务全面恢复正常", ["resume"]),
     ("自2021年9月30日零时起逐步恢复办理", ["resume"]),
     ("待系统恢复后办理", ["after_resumption"]),
     ("5月份的业务受理时间自2022年6月恢复至每月25日", []),
-    ("各办税服务厅除依赖ITS的个人所得税业务外，其他税费业务照常办理", ["exception", "available"]),
-    ("可在湖北政务服务网下载填报", ["available"]),
+    ("各办税服务厅除依赖ITS的个人所得税业务外，其他税费业务照常办理", ["exception", "unaffected"]),
+    ("可在湖北政务服务网下载填报", ["alternative"]),
+    ("停机期间如有疑问，请拨打12366纳税服务热线咨询", ["suspension_frame", "alternative"]),
+    ("答：不受影响。", ["unaffected"]),
     ("不能查询打印", ["suspend"]),
 ]
 QUESTIONS = [("暂停服务期间能打印参保证明吗？", True), ("停机期间哪些业务不受影响?", True), ("暂停办理。", False)]
