@@ -67,22 +67,24 @@ def _evidence(analysis: Analysis, start: int) -> SourceSpan:
 
 def service_statuses(analysis: Analysis, mentions: list[ServiceMention],
                      resumed: dt.datetime | None = None) -> list[ServiceStatus]:
-    """One fact per mention and status, in text order."""
-    facts = []
+    """One fact per service, status and stating sentence, in text order."""
+    facts: dict[tuple, ServiceStatus] = {}
     for mention in mentions:
         for status in statuses_of(analysis, mention.start, mention.end, False, resumed):
-            facts.append(ServiceStatus(mention.service, status, span_of(analysis, mention.start, mention.end),
-                                       _evidence(analysis, mention.start)))
-    return facts
+            sentence = _evidence(analysis, mention.start)
+            facts.setdefault((mention.service, status, sentence.start), ServiceStatus(
+                mention.service, status, span_of(analysis, mention.start, mention.end), sentence))
+    return list(facts.values())
 
 
 def channel_statuses(analysis: Analysis, mentions: list[ChannelMention],
                      resumed: dt.datetime | None = None) -> list[ChannelStatus]:
-    """One fact per channel mention and status, named as written in the original script."""
-    facts = []
+    """One fact per channel (as written, in the original script), status and stating sentence."""
+    facts: dict[tuple, ChannelStatus] = {}
     for mention in mentions:
         span = span_of(analysis, mention.start, mention.end)
         for status in statuses_of(analysis, mention.start, mention.end, True, resumed):
-            facts.append(ChannelStatus(span.text, mention.kind, status, span,
-                                       _evidence(analysis, mention.start), proper=mention.proper))
-    return facts
+            sentence = _evidence(analysis, mention.start)
+            facts.setdefault((span.text, mention.kind, status, sentence.start), ChannelStatus(
+                span.text, mention.kind, status, span, sentence, proper=mention.proper))
+    return list(facts.values())

@@ -1,6 +1,8 @@
 """A fast N-Triples line writer for rdflib terms (W3C N-Triples escaping)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -9,7 +11,10 @@ ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t
 
 def ntriples_term(term: URIRef | Literal | BNode) -> str:
     """One term as written in N-Triples."""
-    if isinstance(term, Literal):
+    kind = type(term)           # exact types first: isinstance on rdflib terms goes through ABC checks
+    if kind is URIRef:
+        return _iri(term)
+    if kind is Literal:
         quoted = '"' + str(term).translate(ESCAPES) + '"'
         if term.language:
             return f"{quoted}@{term.language}"
@@ -18,6 +23,11 @@ def ntriples_term(term: URIRef | Literal | BNode) -> str:
         return quoted
     if isinstance(term, BNode):
         return f"_:{term}"
+    return _iri(term)
+
+
+@lru_cache(maxsize=4096)
+def _iri(term: URIRef) -> str:
     return f"<{term}>"
 
 
