@@ -31,13 +31,14 @@ from extractors.polarity import Analysis, analyse
 from extractors.regions import extract_region
 from extractors.statuses import ServiceMention, channel_statuses, service_statuses
 from extractors.temporal import estimate_reference, find_time_expressions
+from extractors.tokenizer import register as register_tokenizer
 from extractors.windows import extract_windows
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-SEGMENTER = "char"
+SEGMENTER = "noticegraph.char_tokenizer.v1"   # one token per character, see extractors/tokenizer.py
 KNOWN = "known"
 BLOCKER = "_blocker"
 LONGEST = {"@misc": "spacy.first_longest_spans_filter.v1"}
@@ -135,7 +136,8 @@ def build_nlp() -> Language:
     from ontology.vocab import channel_kind_lexicon, channel_names, service_lexicon
 
     _register()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": SEGMENTER}}})
+    register_tokenizer()
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": SEGMENTER}}})
     ruler = {"phrase_matcher_attr": "LOWER", "spans_filter": LONGEST, "overwrite": True}
     blockers = {BLOCKER: load_yaml("services.yaml")["blockers"]}
     nlp.add_pipe("span_ruler", name="services", config={**ruler, "spans_key": "service"}).add_patterns(

@@ -32,8 +32,12 @@ class Analysis:
     cues: list[Cue]
     _by_sentence: dict[int, list[Cue]] = field(default_factory=dict)
     _times_by_sentence: dict[int, list[TimeExpression]] = field(default_factory=dict)
+    _owner: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._owner = [-1] * (len(self.document.norm) + 1)
+        for sentence in self.sentences:
+            self._owner[sentence.start:sentence.end] = [sentence.index] * (sentence.end - sentence.start)
         for cue in self.cues:
             owner = sentence_at(self.sentences, cue.start)
             if owner is not None:
@@ -53,7 +57,8 @@ class Analysis:
 
     def sentence_of(self, position: int) -> Sentence | None:
         """The sentence containing a text position."""
-        return sentence_at(self.sentences, position)
+        index = self._owner[position] if 0 <= position < len(self._owner) else -1
+        return self.sentences[index] if index >= 0 else None
 
 
 def analyse(document: Document, times: list[TimeExpression]) -> Analysis:

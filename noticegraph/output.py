@@ -37,11 +37,11 @@ def serialize(all_facts: Iterable[NoticeFacts], fmt: str) -> bytes:
 def _ntriples(all_facts: Iterable[NoticeFacts]) -> bytes:
     """N-Triples written line by line, in the stable order the facts are generated."""
     from ontology.graph import notice_triples
-    from ontology.ntriples import ntriples_line
+    from ontology.ntriples import NTRIPLES_TERMS, ntriples_line
 
     lines: list[str] = []
     for facts in all_facts:
-        lines += dict.fromkeys(ntriples_line(triple) for triple in notice_triples(facts))
+        lines += dict.fromkeys(ntriples_line(triple) for triple in notice_triples(facts, NTRIPLES_TERMS))
     return "".join(lines).encode("utf-8")
 
 

@@ -7,8 +7,9 @@ so the same notice gives the same graph on any machine.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -17,11 +18,67 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 from extractors.facts import NoticeFacts, SourceSpan
 from ontology.namespace import NG, NGK, NGN, NGR, NGS, NGST, OA
 
+# ontology terms resolved once (DefinedNamespace attribute lookups are slow on the hot path)
+_NG_AdvancePayment = NG.AdvancePayment
+_NG_ChannelStatement = NG.ChannelStatement
+_NG_Deadline = NG.Deadline
+_NG_Hotline = NG.Hotline
+_NG_Notice = NG.Notice
+_NG_Region = NG.Region
+_NG_Resumption = NG.Resumption
+_NG_ServiceStatement = NG.ServiceStatement
+_NG_SuspensionWindow = NG.SuspensionWindow
+_NG_action = NG.action
+_NG_affectsService = NG.affectsService
+_NG_benefit = NG.benefit
+_NG_channelKind = NG.channelKind
+_NG_contentDigest = NG.contentDigest
+_NG_deadline = NG.deadline
+_NG_evidence = NG.evidence
+_NG_fileName = NG.fileName
+_NG_forMonth = NG.forMonth
+_NG_openEnded = NG.openEnded
+_NG_paidBy = NG.paidBy
+_NG_province = NG.province
+_NG_region = NG.region
+_NG_resumesAt = NG.resumesAt
+_NG_script = NG.script
+_NG_service = NG.service
+_NG_statedIn = NG.statedIn
+_NG_status = NG.status
+_NG_tentative = NG.tentative
+_NG_vague = NG.vague
+
 G = TypeVar("G", bound=Graph)
+
+
+class Terms:
+    """How terms are made: rdflib objects, or N-Triples strings (see ontology/ntriples.py)."""
+
+    def __init__(self, iri: Callable[[str], Any], literal: Callable[..., Any]) -> None:
+        self.iri = iri
+        self.literal = literal
+
+    def datetime(self, value: dt.datetime) -> Any:
+        """An ``xsd:dateTime`` to the second, with its offset."""
+        return self.literal(value.isoformat(timespec="seconds"), datatype=XSD.dateTime)
+
+    def date(self, value: dt.date) -> Any:
+        """An ``xsd:date``."""
+        return self.literal(value.isoformat(), datatype=XSD.date)
+
+
+RDFLIB_TERMS = Terms(URIRef, Literal)
 Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]
 CONTEXT = 24
 SOFTWARE = URIRef("https://w3id.org/noticegraph/software/0.1.0")
 STATUS = {"suspended": NGST.suspended, "available": NGST.available}
+
+
+@lru_cache(maxsize=None)
+def concept(namespace: str, key: str) -> URIRef:
+    """A vocabulary concept IRI (``ngs:pension``, ``ngk:website``), made once."""
+    return URIRef(f"{namespace}{key}")
 
 
 def notice_iri(digest: str, name: str) -> URIRef:
@@ -29,49 +86,41 @@ def notice_iri(digest: str, name: str) -> URIRef:
     return URIRef(f"{NGN}{digest[:16]}/{quote(name, safe='')}")
 
 
-def _datetime(value: dt.datetime) -> Literal:
-    return Literal(value.isoformat(timespec="seconds"), datatype=XSD.dateTime)
-
-
-def _date(value: dt.date) -> Literal:
-    return Literal(value.isoformat(), datatype=XSD.date)
-
-
 def region_iri(code: str) -> URIRef:
     """``ngr:{code}``."""
     return NGR[code]
 
 
-def evidence_iri(notice: URIRef, sentence: SourceSpan) -> URIRef:
+def evidence_iri(notice: str, sentence: SourceSpan) -> str:
     """One evidence resource per stating sentence: ``N#ev-{start}-{end}``."""
-    return URIRef(f"{notice}#ev-{sentence.start}-{sentence.end}")
+    return f"{notice}#ev-{sentence.start}-{sentence.end}"
 
 
-def _evidence(fact: URIRef, notice: URIRef, sentence: SourceSpan, text: str) -> Iterator[Triple]:
-    yield fact, NG.statedIn, notice
-    yield fact, NG.evidence, evidence_iri(notice, sentence)
+def _evidence(fact: URIRef, notice: URIRef, sentence: SourceSpan, terms: Terms) -> Iterator[Triple]:
+    yield fact, _NG_statedIn, notice
+    yield fact, _NG_evidence, terms.iri(evidence_iri(notice, sentence))
 
 
-def _sentences(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+def _sentences(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     """The evidence resources (Web Annotation selectors), once per stating sentence."""
     text, seen = facts.document.text, set()
     for sentence in _stating_sentences(facts):
         if (sentence.start, sentence.end) in seen:
             continue
         seen.add((sentence.start, sentence.end))
-        ev = evidence_iri(notice, sentence)
-        quote_, position = URIRef(f"{ev}-quote"), URIRef(f"{ev}-pos")
+        iri = evidence_iri(notice, sentence)
+        ev, quote_, position = terms.iri(iri), terms.iri(f"{iri}-quote"), terms.iri(f"{iri}-pos")
         yield ev, RDF.type, OA.SpecificResource
         yield ev, OA.hasSource, notice
         yield ev, OA.hasSelector, quote_
         yield ev, OA.hasSelector, position
         yield quote_, RDF.type, OA.TextQuoteSelector
-        yield quote_, OA.exact, Literal(sentence.text)
-        yield quote_, OA.prefix, Literal(text[max(0, sentence.start - CONTEXT):sentence.start])
-        yield quote_, OA.suffix, Literal(text[sentence.end:sentence.end + CONTEXT])
+        yield quote_, OA.exact, terms.literal(sentence.text)
+        yield quote_, OA.prefix, terms.literal(text[max(0, sentence.start - CONTEXT):sentence.start])
+        yield quote_, OA.suffix, terms.literal(text[sentence.end:sentence.end + CONTEXT])
         yield position, RDF.type, OA.TextPositionSelector
-        yield position, OA.start, Literal(sentence.start)
-        yield position, OA.end, Literal(sentence.end)
+        yield position, OA.start, terms.literal(sentence.start)
+        yield position, OA.end, terms.literal(sentence.end)
 
 
 def _stating_sentences(facts: NoticeFacts) -> Iterator[SourceSpan]:
@@ -81,120 +130,121 @@ def _stating_sentences(facts: NoticeFacts) -> Iterator[SourceSpan]:
             yield fact.sentence
 
 
-def _notice(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+def _notice(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     doc = facts.document
-    yield notice, RDF.type, NG.Notice
+    yield notice, RDF.type, _NG_Notice
     yield notice, RDF.type, SDO.SpecialAnnouncement
-    yield notice, NG.fileName, Literal(doc.doc_id)
-    yield notice, NG.script, Literal(doc.script)
-    yield notice, NG.contentDigest, Literal(doc.digest)
-    yield notice, PROV.wasGeneratedBy, URIRef(f"{notice}#extraction")
-    yield URIRef(f"{notice}#extraction"), RDF.type, PROV.Activity
-    yield URIRef(f"{notice}#extraction"), PROV.wasAssociatedWith, SOFTWARE
+    yield notice, _NG_fileName, terms.literal(doc.doc_id)
+    yield notice, _NG_script, terms.literal(doc.script)
+    yield notice, _NG_contentDigest, terms.literal(doc.digest)
+    yield notice, PROV.wasGeneratedBy, terms.iri(f"{notice}#extraction")
+    yield terms.iri(f"{notice}#extraction"), RDF.type, PROV.Activity
+    yield terms.iri(f"{notice}#extraction"), PROV.wasAssociatedWith, SOFTWARE
     if doc.title:
-        yield notice, DCTERMS.title, Literal(doc.title)
+        yield notice, DCTERMS.title, terms.literal(doc.title)
     if doc.published:
-        yield notice, SDO.datePublished, _datetime(doc.published)
+        yield notice, SDO.datePublished, terms.datetime(doc.published)
     if doc.outlet:
-        yield notice, DCTERMS.publisher, Literal(doc.outlet)
+        yield notice, DCTERMS.publisher, terms.literal(doc.outlet)
     if doc.url:
-        yield notice, SDO.url, Literal(doc.url, datatype=XSD.anyURI)
+        yield notice, SDO.url, terms.literal(doc.url, datatype=XSD.anyURI)
 
 
-def _region(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+def _region(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     region = facts.region
     if region is None:
         return
     iri, province = region_iri(region.code), region_iri(region.province)
-    yield notice, NG.region, iri
-    yield iri, RDF.type, NG.Region
-    yield iri, SKOS.notation, Literal(region.code)
-    yield iri, RDFS.label, Literal(region.name, lang="zh")
-    yield iri, NG.province, province
-    yield province, RDF.type, NG.Region
-    yield province, SKOS.notation, Literal(region.province)
-    yield province, NG.province, province
+    yield notice, _NG_region, iri
+    yield iri, RDF.type, _NG_Region
+    yield iri, SKOS.notation, terms.literal(region.code)
+    yield iri, RDFS.label, terms.literal(region.name, lang="zh")
+    yield iri, _NG_province, province
+    yield province, RDF.type, _NG_Region
+    yield province, SKOS.notation, terms.literal(region.province)
+    yield province, _NG_province, province
     if province != iri:
         yield iri, SDO.containedInPlace, province
 
 
-def _windows(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+def _windows(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     for i, window in enumerate(facts.windows, 1):
-        fact = URIRef(f"{notice}#window-{i}")
-        yield fact, RDF.type, NG.SuspensionWindow
-        yield fact, SDO.startDate, _datetime(window.start)
+        fact = terms.iri(f"{notice}#window-{i}")
+        yield fact, RDF.type, _NG_SuspensionWindow
+        yield fact, SDO.startDate, terms.datetime(window.start)
         yield fact, SDO.eventStatus, SDO.EventScheduled
         if window.end is not None:
-            yield fact, SDO.endDate, _datetime(window.end)
+            yield fact, SDO.endDate, terms.datetime(window.end)
         else:
-            yield fact, NG.openEnded, Literal(True)
+            yield fact, _NG_openEnded, terms.literal(True)
         if window.vague:
-            yield fact, NG.vague, Literal(True)
+            yield fact, _NG_vague, terms.literal(True)
         if window.tentative:
-            yield fact, NG.tentative, Literal(True)
+            yield fact, _NG_tentative, terms.literal(True)
         for service in window.services:
-            yield fact, NG.affectsService, NGS[service]
-        yield from _evidence(fact, notice, window.sentence, facts.document.text)
+            yield fact, _NG_affectsService, concept(NGS, service)
+        yield from _evidence(fact, notice, window.sentence, terms)
 
 
-def _resumptions(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+def _resumptions(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     for i, resumption in enumerate(facts.resumptions, 1):
-        fact = URIRef(f"{notice}#resume-{i}")
-        yield fact, RDF.type, NG.Resumption
-        yield fact, NG.resumesAt, _datetime(resumption.at)
-        yield from _evidence(fact, notice, resumption.sentence, facts.document.text)
+        fact = terms.iri(f"{notice}#resume-{i}")
+        yield fact, RDF.type, _NG_Resumption
+        yield fact, _NG_resumesAt, terms.datetime(resumption.at)
+        yield from _evidence(fact, notice, resumption.sentence, terms)
 
 
-def _statuses(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+def _statuses(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     for i, service in enumerate(facts.services, 1):
-        fact = URIRef(f"{notice}#service-{i}")
-        yield fact, RDF.type, NG.ServiceStatement
-        yield fact, NG.service, NGS[service.service]
-        yield fact, NG.status, STATUS[service.status]
-        yield from _evidence(fact, notice, service.sentence, facts.document.text)
+        fact = terms.iri(f"{notice}#service-{i}")
+        yield fact, RDF.type, _NG_ServiceStatement
+        yield fact, _NG_service, concept(NGS, service.service)
+        yield fact, _NG_status, STATUS[service.status]
+        yield from _evidence(fact, notice, service.sentence, terms)
     for i, channel in enumerate(facts.channels, 1):
-        fact = URIRef(f"{notice}#channel-{i}")
-        yield fact, RDF.type, NG.ChannelStatement
-        yield fact, SDO.name, Literal(channel.name)
-        yield fact, NG.channelKind, NGK[channel.kind]
-        yield fact, NG.status, STATUS[channel.status]
-        yield from _evidence(fact, notice, channel.sentence, facts.document.text)
+        fact = terms.iri(f"{notice}#channel-{i}")
+        yield fact, RDF.type, _NG_ChannelStatement
+        yield fact, SDO.name, terms.literal(channel.name)
+        yield fact, _NG_channelKind, concept(NGK, channel.kind)
+        yield fact, _NG_status, STATUS[channel.status]
+        yield from _evidence(fact, notice, channel.sentence, terms)
 
 
-def _payments_and_deadlines(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+def _payments_and_deadlines(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     for i, payment in enumerate(facts.payments, 1):
-        fact = URIRef(f"{notice}#payment-{i}")
-        yield fact, RDF.type, NG.AdvancePayment
-        yield fact, NG.benefit, NGS[payment.benefit]
-        yield fact, NG.forMonth, Literal(payment.for_month.strftime("%Y-%m"), datatype=XSD.gYearMonth)
-        yield fact, NG.paidBy, _date(payment.paid_by)
-        yield from _evidence(fact, notice, payment.sentence, facts.document.text)
+        fact = terms.iri(f"{notice}#payment-{i}")
+        yield fact, RDF.type, _NG_AdvancePayment
+        yield fact, _NG_benefit, concept(NGS, payment.benefit)
+        yield fact, _NG_forMonth, terms.literal(payment.for_month.strftime("%Y-%m"), datatype=XSD.gYearMonth)
+        yield fact, _NG_paidBy, terms.date(payment.paid_by)
+        yield from _evidence(fact, notice, payment.sentence, terms)
     for i, deadline in enumerate(facts.deadlines, 1):
-        fact = URIRef(f"{notice}#deadline-{i}")
-        yield fact, RDF.type, NG.Deadline
-        yield fact, NG.deadline, _date(deadline.day)
-        yield fact, NG.action, Literal(deadline.action)
-        yield from _evidence(fact, notice, deadline.sentence, facts.document.text)
+        fact = terms.iri(f"{notice}#deadline-{i}")
+        yield fact, RDF.type, _NG_Deadline
+        yield fact, _NG_deadline, terms.date(deadline.day)
+        yield fact, _NG_action, terms.literal(deadline.action)
+        yield from _evidence(fact, notice, deadline.sentence, terms)
 
 
-def _hotlines(facts: NoticeFacts, notice: URIRef) -> Iterator[Triple]:
+def _hotlines(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     for i, hotline in enumerate(facts.hotlines, 1):
-        fact = URIRef(f"{notice}#hotline-{i}")
-        yield fact, RDF.type, NG.Hotline
-        yield fact, SDO.telephone, Literal(hotline.phone)
+        fact = terms.iri(f"{notice}#hotline-{i}")
+        yield fact, RDF.type, _NG_Hotline
+        yield fact, SDO.telephone, terms.literal(hotline.phone)
         if hotline.name:
-            yield fact, SDO.name, Literal(hotline.name)
-        yield from _evidence(fact, notice, hotline.sentence, facts.document.text)
+            yield fact, SDO.name, terms.literal(hotline.name)
+        yield from _evidence(fact, notice, hotline.sentence, terms)
 
 
 PARTS = (_notice, _region, _windows, _resumptions, _statuses, _payments_and_deadlines, _hotlines, _sentences)
 
 
-def notice_triples(facts: NoticeFacts) -> Iterator[Triple]:
-    """Every triple of one notice's graph."""
-    notice = notice_iri(facts.document.digest, facts.document.doc_id)
+def notice_triples(facts: NoticeFacts, terms: Terms | None = None) -> Iterator[Triple]:
+    """Every triple of one notice's graph, built with ``terms`` (rdflib terms by default)."""
+    terms = terms or RDFLIB_TERMS
+    notice = terms.iri(notice_iri(facts.document.digest, facts.document.doc_id))
     for part in PARTS:
-        yield from part(facts, notice)
+        yield from part(facts, notice, terms)
 
 
 PREFIXES = {"ng": NG, "ngs": NGS, "ngk": NGK, "ngst": NGST, "ngr": NGR, "ngn": NGN, "oa": OA,

@@ -1,4 +1,10 @@
-"""A fast N-Triples line writer for rdflib terms (W3C N-Triples escaping)."""
+"""N-Triples written straight from the graph code, without building rdflib terms.
+
+:data:`NTRIPLES_TERMS` makes literals as ready N-Triples strings (:class:`Raw`) and IRIs as
+plain strings (:class:`IRI`);
+constants of the vocabulary that stay rdflib ``URIRef`` are formatted once and
+cached. The output is the same N-Triples rdflib would write for the same graph.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,22 +12,55 @@ from functools import lru_cache
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from ontology.graph import Terms
+
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
-def ntriples_term(term: URIRef | Literal | BNode) -> str:
+class Raw(str):
+    """A literal already written in N-Triples."""
+
+    __slots__ = ()
+
+
+class IRI(str):
+    """An IRI, kept as its plain value so that fragment IRIs can be built from it."""
+
+    __slots__ = ()
+
+
+def nt_iri(value: str) -> IRI:
+    """An IRI term."""
+    return IRI(value)
+
+
+def nt_literal(value: object, datatype: str | None = None, lang: str | None = None) -> Raw:
+    """A literal term, typed like rdflib types Python values (bool, int)."""
+    if isinstance(value, bool):
+        value, datatype = ("true" if value else "false"), XSD.boolean
+    elif isinstance(value, int):
+        datatype = XSD.integer
+    quoted = '"' + str(value).translate(ESCAPES) + '"'
+    if lang:
+        return Raw(f"{quoted}@{lang}")
+    return Raw(f"{quoted}^^<{datatype}>" if datatype and datatype != XSD.string else quoted)
+
+
+NTRIPLES_TERMS = Terms(nt_iri, nt_literal)
+
+
+def ntriples_term(term: Raw | URIRef | Literal | BNode) -> str:
     """One term as written in N-Triples."""
     kind = type(term)           # exact types first: isinstance on rdflib terms goes through ABC checks
+    if kind is Raw:
+        return term
+    if kind is IRI:
+        return f"<{term}>"
     if kind is URIRef:
         return _iri(term)
     if kind is Literal:
-        quoted = '"' + str(term).translate(ESCAPES) + '"'
-        if term.language:
-            return f"{quoted}@{term.language}"
-        if term.datatype and term.datatype != XSD.string:
-            return f"{quoted}^^<{term.datatype}>"
-        return quoted
-    if isinstance(term, BNode):
+        return nt_literal(str(term), term.datatype, term.language)
+    if kind is BNode:
         return f"_:{term}"
     return _iri(term)
 

@@ -1,0 +1,65 @@
+"""The tokenizer of the pipeline: one token per character (spaCy's ``char`` segmentation).
+
+spaCy's own ``char`` segmenter makes a word of every character and then aligns
+the words back to the text (``util.get_words_and_spaces``), which costs more
+than the rest of tokenization. Here a single space after a token becomes that
+token's trailing whitespace and every other character, whitespace included, is
+a token, so the Doc is built directly and ``doc.text == text`` always holds.
+Lexicon patterns are tokenized the same way, so matching is unchanged.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+NAME = "noticegraph.char_tokenizer.v1"
+
+
+class CharTokenizer:
+    """Character segmentation of Chinese notice text."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
+        words, spaces = char_words(text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **kwargs: object) -> bytes:
+        """Nothing to serialise: the tokenizer has no state."""
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: object) -> CharTokenizer:
+        """Nothing to restore."""
+        return self
+
+
+def char_words(text: str) -> tuple[list[str], list[bool]]:
+    """Words and trailing-space flags: one word per character, a lone space trails its token."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for char in text:
+        if char == " " and words and not spaces[-1] and words[-1] != " ":
+            spaces[-1] = True
+        else:
+            words.append(char)
+            spaces.append(False)
+    return words, spaces
+
+
+def register() -> None:
+    """Register the tokenizer factory with spaCy (idempotent)."""
+    from spacy.util import registry
+
+    if NAME not in registry.tokenizers:
+        registry.tokenizers.register(NAME, func=lambda: _create)
+
+
+def _create(nlp: object) -> CharTokenizer:
+    """spaCy calls a tokenizer factory's result with the ``Language`` being built."""
+    return CharTokenizer(nlp.vocab)
