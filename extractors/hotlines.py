@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.facts import Hotline
+from extractors.facts import ChannelStatus, Hotline
 from extractors.lexicon import load_yaml
 from extractors.polarity import Analysis
 from extractors.windows import sentence_span, span_of
@@ -48,3 +48,9 @@ def extract_hotlines(analysis: Analysis) -> list[Hotline]:
             found.setdefault(digits, Hotline(phone, _name_after(analysis, end), span_of(analysis, start, end),
                                              sentence_span(analysis, sentence)))
     return list(found.values())
+
+
+def hotline_channels(hotlines: list[Hotline]) -> list[ChannelStatus]:
+    """A number given for questions is a hotline channel that stays available."""
+    return [ChannelStatus(h.phone, "hotline", "available", h.span, h.sentence, proper=True, extractor=h.extractor)
+            for h in hotlines]

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from extractors.channels import ChannelMention, bracketed_names, channel_mention
 from extractors.deadlines import extract_deadlines
 from extractors.document import Document
-from extractors.facts import ChannelStatus, NoticeFacts
-from extractors.hotlines import extract_hotlines
+from extractors.facts import NoticeFacts
+from extractors.hotlines import extract_hotlines, hotline_channels
 from extractors.lexicon import load_yaml
 from extractors.payments import extract_payments
 from extractors.polarity import Analysis, analyse
@@ -93,11 +93,6 @@ def _channel_mentions(doc: Doc, analysis: Analysis) -> list[ChannelMention]:
     return mentions
 
 
-def _hotline_channels(facts: NoticeFacts) -> tuple[ChannelStatus, ...]:
-    return tuple(ChannelStatus(h.phone, "hotline", "available", h.span, h.sentence, proper=True,
-                               extractor=h.extractor) for h in facts.hotlines)
-
-
 def notice_facts(doc: Doc) -> Doc:
     """Turn the doc's layers into typed facts of its :class:`Document`."""
     document: Document = doc.user_data["document"]
@@ -105,23 +100,17 @@ def notice_facts(doc: Doc) -> Doc:
     services = _service_mentions(doc)
     windows, resumptions = extract_windows(analysis)
     resumed = max((r.at for r in resumptions), default=None)
-    hotlines = tuple(extract_hotlines(analysis))
-    facts = NoticeFacts(
+    hotlines = extract_hotlines(analysis)
+    channels = channel_statuses(analysis, _channel_mentions(doc, analysis), resumed) + hotline_channels(hotlines)
+    doc._.facts = NoticeFacts(
         document=document, reference=doc.user_data.get("reference"), region=extract_region(analysis),
         windows=tuple(windows), resumptions=tuple(resumptions),
         services=tuple(service_statuses(analysis, services, resumed)),
-        channels=tuple(channel_statuses(analysis, _channel_mentions(doc, analysis), resumed)),
+        channels=tuple(channels),
         payments=tuple(extract_payments(analysis, services)), deadlines=tuple(extract_deadlines(analysis)),
-        hotlines=hotlines, time_expressions=len(doc._.times),
+        hotlines=tuple(hotlines), time_expressions=len(doc._.times),
     )
-    doc._.facts = _with_hotline_channels(facts)
     return doc
-
-
-def _with_hotline_channels(facts: NoticeFacts) -> NoticeFacts:
-    from dataclasses import replace
-
-    return replace(facts, channels=facts.channels + _hotline_channels(facts))
 
 
 def _lexicon_patterns(lexicon: dict[str, list[str]], id_: str = "") -> list[dict]:
