@@ -37,12 +37,26 @@ def _query_parser(commands: argparse._SubParsersAction) -> None:
         description="Run a SPARQL query (a .rq file, the name of a shipped query such as cq2, or the query "
                     "text) over RDF files and print the results (SPARQL 1.1 CSV by default).")
     parser.add_argument("query", help="a .rq file, a shipped query name (cq0 … cq10) or SPARQL text")
-    parser.add_argument("--data", nargs="+", type=Path, required=True, metavar="FILE",
-                        help="RDF files (nt, nq, ttl, trig, jsonld)")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--data", nargs="+", type=Path, metavar="FILE", help="RDF files (nt, nq, ttl, trig, jsonld)")
+    where.add_argument("--store", type=Path, metavar="DIR", help="an on-disk store made by `noticegraph build`")
     parser.add_argument("--format", "-f", choices=("csv", "tsv", "json", "xml"), default="csv",
                         help="result format (default: csv)")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     parser.set_defaults(run=_run_query)
+
+
+def _build_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "build", help="extract notices, validate them and load them into the on-disk store",
+        description="Extract every notice given, validate each notice's graph against the SHACL shapes and "
+                    "load it into the store, replacing that notice's named graph in one transaction. Notices "
+                    "that fail validation are reported and not loaded.")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="notice files or folders")
+    parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store directory (created)")
+    parser.add_argument("--no-validate", action="store_true", help="skip SHACL validation (faster)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    parser.set_defaults(run=_run_build)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _extract_parser(commands)
     _query_parser(commands)
+    _build_parser(commands)
     return parser
 
 
@@ -82,13 +97,59 @@ def _run_query(args: argparse.Namespace) -> int:
     from noticegraph.sparql import load_store, query_text, run_query
 
     try:
-        store = load_store(args.data)
+        if args.store is not None:
+            from noticegraph.store import open_store
+
+            store = open_store(args.store, read_only=True)
+        else:
+            store = load_store(args.data)
         result = run_query(store, query_text(args.query), args.format)
     except NoticeError as error:
         print(f"noticegraph: {error.reason}", file=sys.stderr)
         return USAGE if error.code == "E107" else NOTHING
     write_atomically(result, args.output)
     return OK
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from extractors.errors import NoticeError
+    from noticegraph.batch import BatchReport, extract_files
+    from noticegraph.inputs import notice_files
+    from noticegraph.store import load_vocabularies, open_store, replace_notice
+
+    report = BatchReport()
+    try:
+        store = open_store(args.store)
+    except NoticeError as error:
+        print(f"noticegraph: {error.reason}", file=sys.stderr)
+        return NOTHING
+    load_vocabularies(store)
+    loaded = 0
+    for facts in extract_files(notice_files(args.paths), report, progress=not args.quiet):
+        problem = None if args.no_validate else _validation_problem(facts)
+        if problem:
+            report.failures.append((facts.document.source, problem))
+            print(f"noticegraph: {facts.document.source}: not loaded, {problem}", file=sys.stderr)
+            continue
+        replace_notice(store, facts)
+        loaded += 1
+    store.flush()
+    if not args.quiet:
+        print(f"{report.summary()}, {loaded} loaded into {args.store}", file=sys.stderr)
+    if loaded == 0:
+        return NOTHING
+    return SOME_FAILED if report.failures else OK
+
+
+def _validation_problem(facts) -> str | None:
+    from ontology.graph import notice_graph
+    from ontology.validation import validate
+
+    conforms, report = validate(notice_graph(facts))
+    if conforms:
+        return None
+    messages = [line.strip() for line in report.splitlines() if line.strip().startswith("Message:")]
+    return "fails SHACL validation: " + "; ".join(messages[:3])
 
 
 def main(argv: list[str] | None = None) -> int:
