@@ -25,6 +25,7 @@ MESSAGES = {
     "E105": "file cannot be read",
     "E106": "unsupported input",
     "E107": "malformed query",
+    "E108": "store cannot be opened",
 }
 
 
