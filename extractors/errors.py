@@ -26,6 +26,9 @@ MESSAGES = {
     "E106": "unsupported input",
     "E107": "malformed query",
     "E108": "store cannot be opened",
+    "E109": "server not installed",
+    "E110": "SPARQL server error",
+    "E111": "query stopped at the timeout",
 }
 
 

@@ -40,6 +40,7 @@ def _query_parser(commands: argparse._SubParsersAction) -> None:
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--data", nargs="+", type=Path, metavar="FILE", help="RDF files (nt, nq, ttl, trig, jsonld)")
     where.add_argument("--store", type=Path, metavar="DIR", help="an on-disk store made by `noticegraph build`")
+    where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint (e.g. http://127.0.0.1:7878/query)")
     parser.add_argument("--format", "-f", choices=("csv", "tsv", "json", "xml"), default="csv",
                         help="result format (default: csv)")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
@@ -59,6 +60,30 @@ def _build_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_build)
 
 
+def _serve_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "serve", help="serve a store as a read-only SPARQL endpoint",
+        description="Start a read-only SPARQL 1.1 Protocol endpoint (Oxigraph's server) over a store: "
+                    "/query answers JSON, XML, CSV or TSV by content negotiation, / is a query page, "
+                    "updates are refused, queries past the timeout are stopped.")
+    parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store made by `noticegraph build`")
+    parser.add_argument("--bind", default="127.0.0.1:7878", help="host:port (default: 127.0.0.1:7878)")
+    parser.add_argument("--timeout", type=int, default=30, metavar="SECONDS", help="query timeout (default: 30)")
+    parser.add_argument("--cors", action="store_true", help="allow cross-origin requests")
+    parser.set_defaults(run=_run_serve)
+
+
+def _push_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "push", help="load notices into a SPARQL server through the Graph Store Protocol",
+        description="Extract notices and replace each notice's named graph on a SPARQL 1.1 Graph Store "
+                    "Protocol endpoint (Oxigraph /store, Fuseki /ds/data, GraphDB, Virtuoso).")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="notice files or folders")
+    parser.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    parser.set_defaults(run=_run_push)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
@@ -68,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     _extract_parser(commands)
     _query_parser(commands)
     _build_parser(commands)
+    _serve_parser(commands)
+    _push_parser(commands)
     return parser
 
 
@@ -94,21 +121,75 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _run_query(args: argparse.Namespace) -> int:
     from extractors.errors import NoticeError
     from noticegraph.output import write_atomically
-    from noticegraph.sparql import load_store, query_text, run_query
+    from noticegraph.sparql import query_text, run_query
 
     try:
-        if args.store is not None:
-            from noticegraph.store import open_store
+        if args.endpoint is not None:
+            from noticegraph.endpoint import remote_query
 
-            store = open_store(args.store, read_only=True)
+            result = remote_query(args.endpoint, query_text(args.query), args.format)
         else:
-            store = load_store(args.data)
-        result = run_query(store, query_text(args.query), args.format)
+            result = run_query(_local_store(args), query_text(args.query), args.format)
     except NoticeError as error:
         print(f"noticegraph: {error.reason}", file=sys.stderr)
         return USAGE if error.code == "E107" else NOTHING
     write_atomically(result, args.output)
     return OK
+
+
+def _local_store(args: argparse.Namespace):
+    from noticegraph.sparql import load_store
+
+    if args.store is None:
+        return load_store(args.data)
+    from noticegraph.store import open_store
+
+    return open_store(args.store, read_only=True)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from extractors.errors import NoticeError
+    from noticegraph.endpoint import serve_command
+
+    if not args.store.is_dir():
+        print(f"noticegraph: {args.store}: no store here (build one with `noticegraph build`)", file=sys.stderr)
+        return NOTHING
+    try:
+        command = serve_command(args.store, args.bind, args.timeout, args.cors)
+    except NoticeError as error:
+        print(f"noticegraph: {error.reason}", file=sys.stderr)
+        return NOTHING
+    print(f"noticegraph: read-only SPARQL endpoint on http://{args.bind}/query (page: http://{args.bind}/)",
+          file=sys.stderr)
+    os.execv(command[0], command)   # the server replaces this process: signals reach it directly
+    return OK
+
+
+def _run_push(args: argparse.Namespace) -> int:
+    from extractors.errors import NoticeError
+    from noticegraph.batch import BatchReport, extract_files
+    from noticegraph.endpoint import push_graph
+    from noticegraph.inputs import notice_files
+    from noticegraph.output import serialize
+    from ontology.graph import notice_iri
+
+    report, pushed = BatchReport(), 0
+    for facts in extract_files(notice_files(args.paths), report, progress=not args.quiet):
+        graph = notice_iri(facts.document.digest, facts.document.doc_id)
+        try:
+            push_graph(args.endpoint, str(graph), serialize([facts], "nt"))
+        except NoticeError as error:
+            report.failures.append((facts.document.source, error.reason))
+            print(f"noticegraph: {facts.document.source}: {error.reason}", file=sys.stderr)
+            continue
+        pushed += 1
+    if not args.quiet:
+        print(f"{report.summary()}, {pushed} pushed to {args.endpoint}", file=sys.stderr)
+    if pushed == 0:
+        return NOTHING
+    return SOME_FAILED if report.failures else OK
 
 
 def _run_build(args: argparse.Namespace) -> int:
