@@ -84,6 +84,17 @@ def _push_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_push)
 
 
+def _export_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "export", help="write one JSON-LD document per notice for portals",
+        description="Write one framed JSON-LD document per notice (schema.org SpecialAnnouncement, Event per "
+                    "suspension window, ServiceChannel per channel, with the project's terms) and an index.json, "
+                    "using the local context of ontology/context.jsonld.")
+    parser.add_argument("--jsonld", type=Path, required=True, metavar="DIR", help="output folder")
+    parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store made by `noticegraph build`")
+    parser.set_defaults(run=_run_export)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
@@ -95,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     _build_parser(commands)
     _serve_parser(commands)
     _push_parser(commands)
+    _export_parser(commands)
     return parser
 
 
@@ -190,6 +202,22 @@ def _run_push(args: argparse.Namespace) -> int:
     if pushed == 0:
         return NOTHING
     return SOME_FAILED if report.failures else OK
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from extractors.errors import NoticeError
+    from noticegraph.export import write_documents
+    from noticegraph.store import notice_graphs, open_store, stored_graph
+
+    try:
+        store = open_store(args.store, read_only=True)
+    except NoticeError as error:
+        print(f"noticegraph: {error.reason}", file=sys.stderr)
+        return NOTHING
+    notices = notice_graphs(store)
+    index = write_documents(((n, stored_graph(store, n)) for n in notices), args.jsonld)
+    print(f"noticegraph: {len(index)} JSON-LD documents and index.json written to {args.jsonld}", file=sys.stderr)
+    return OK if index else NOTHING
 
 
 def _run_build(args: argparse.Namespace) -> int:

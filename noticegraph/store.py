@@ -71,3 +71,13 @@ def load_notices(store: pyoxigraph.Store, all_facts: Iterable[NoticeFacts]) -> i
     written = sum(replace_notice(store, facts) for facts in all_facts)
     store.flush()
     return written
+
+
+def stored_graph(store: pyoxigraph.Store, notice: str):
+    """One notice's named graph, as an rdflib graph."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{notice}> {{ ?s ?p ?o }} }}")
+    data = triples.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+    return Graph().parse(data=data.decode("utf-8"), format="nt")
