@@ -30,6 +30,8 @@ def open_store(path: Path, *, read_only: bool = False) -> pyoxigraph.Store:
     if read_only and not path.is_dir():
         raise NoticeError("E108", f"{path}: no store here (build one with `noticegraph build`)")
     try:
+        if not read_only:
+            path.mkdir(parents=True, exist_ok=True)
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (OSError, RuntimeError) as error:     # RocksDB reports locks and corruption as these
         raise NoticeError("E108", f"{path}: cannot open the store: {error}") from error
