@@ -78,6 +78,9 @@ def answer_rows(args: list[str], capsys: pytest.CaptureFixture[str]) -> list[tup
     return sorted(tuple(r.values()) for r in csv.DictReader(io.StringIO(capsys.readouterr().out)))
 
 
+NOTICES = "SELECT ?s WHERE { ?s a <https://w3id.org/noticegraph/ontology#Notice> }"
+
+
 def test_endpoint_answers_sparqlwrapper_in_json(endpoint: str) -> None:
     from SPARQLWrapper import JSON, SPARQLWrapper
 
@@ -88,12 +91,31 @@ def test_endpoint_answers_sparqlwrapper_in_json(endpoint: str) -> None:
     assert any(b["start"]["value"] == "2022-02-26T00:00:00+08:00" for b in bindings)
 
 
+def test_endpoint_answers_sparqlwrapper_in_csv(endpoint: str) -> None:
+    from SPARQLWrapper import CSV, SPARQLWrapper
+
+    client = SPARQLWrapper(f"{endpoint}/query")
+    client.setQuery(NOTICES)
+    client.setReturnFormat(CSV)
+    assert len(client.query().convert().decode().splitlines()) == 6
+
+
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
-def test_endpoint_answers_curl_in_csv(endpoint: str) -> None:
-    done = subprocess.run(["curl", "-s", "-H", "Accept: text/csv", "--data-urlencode",
-                           "query=SELECT ?s WHERE { ?s a <https://w3id.org/noticegraph/ontology#Notice> }",
+@pytest.mark.parametrize(("accept", "lines"), [("text/csv", 6), ("application/sparql-results+json", None)])
+def test_endpoint_answers_curl(accept: str, lines: int | None, endpoint: str) -> None:
+    done = subprocess.run(["curl", "-s", "-H", f"Accept: {accept}", "--data-urlencode", f"query={NOTICES}",
                            f"{endpoint}/query"], capture_output=True, text=True, timeout=30)
-    assert done.stdout.splitlines()[0].strip() == "s" and len(done.stdout.splitlines()) == 6
+    if lines:
+        assert done.stdout.splitlines()[0].strip() == "s" and len(done.stdout.splitlines()) == lines
+    else:
+        import json
+
+        assert len(json.loads(done.stdout)["results"]["bindings"]) == 5
+
+
+def test_endpoint_has_a_query_page(endpoint: str) -> None:
+    page = httpx.get(f"{endpoint}/", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "html" in page.headers["content-type"]
 
 
 def test_endpoint_refuses_updates(endpoint: str) -> None:
@@ -128,6 +150,6 @@ def test_push_replaces_graphs_and_answers_like_the_files(writable: str, files: t
     once = answer_rows(["query", count, "--endpoint", f"{writable}/query"], capsys)
     assert main(["push", str(CORPUS), "--endpoint", f"{writable}/store", "-q"]) == OK
     assert answer_rows(["query", count, "--endpoint", f"{writable}/query"], capsys) == once
-    for question in QUESTIONS:
+    for question in [*QUESTIONS, "cq10"]:
         remote = answer_rows(["query", question, "--endpoint", f"{writable}/query"], capsys)
         assert remote == answer_rows(["query", question, "--data", str(files[1])], capsys), question
