@@ -224,41 +224,22 @@ def _run_build(args: argparse.Namespace) -> int:
     from extractors.errors import NoticeError
     from noticegraph.batch import BatchReport, extract_files
     from noticegraph.inputs import notice_files
-    from noticegraph.store import load_vocabularies, open_store, replace_notice
+    from noticegraph.publish import publish
 
     report = BatchReport()
+    facts = extract_files(notice_files(args.paths), report, progress=not args.quiet)
     try:
-        store = open_store(args.store)
+        published = publish(facts, args.store, validate=not args.no_validate)
     except NoticeError as error:
         print(f"noticegraph: {error.reason}", file=sys.stderr)
         return NOTHING
-    load_vocabularies(store)
-    loaded = 0
-    for facts in extract_files(notice_files(args.paths), report, progress=not args.quiet):
-        problem = None if args.no_validate else _validation_problem(facts)
-        if problem:
-            report.failures.append((facts.document.source, problem))
-            print(f"noticegraph: {facts.document.source}: not loaded, {problem}", file=sys.stderr)
-            continue
-        replace_notice(store, facts)
-        loaded += 1
-    store.flush()
+    for source, problem in published.refused:
+        print(f"noticegraph: {source}: not loaded, {problem}", file=sys.stderr)
     if not args.quiet:
-        print(f"{report.summary()}, {loaded} loaded into {args.store}", file=sys.stderr)
-    if loaded == 0:
+        print(f"{report.summary()}, {published.loaded} loaded into {args.store}", file=sys.stderr)
+    if published.loaded == 0:
         return NOTHING
-    return SOME_FAILED if report.failures else OK
-
-
-def _validation_problem(facts) -> str | None:
-    from ontology.graph import notice_graph
-    from ontology.validation import validate
-
-    conforms, report = validate(notice_graph(facts))
-    if conforms:
-        return None
-    messages = [line.strip() for line in report.splitlines() if line.strip().startswith("Message:")]
-    return "fails SHACL validation: " + "; ".join(messages[:3])
+    return SOME_FAILED if report.failures or published.refused else OK
 
 
 def main(argv: list[str] | None = None) -> int:
