@@ -37,6 +37,7 @@ def _rules() -> dict:
     rules["overrides"] = [(re.compile(o["pattern"]), o["kind"]) for o in rules["kind_overrides"]]
     rules["bracket"] = re.compile(rules["bracket_list"])
     rules["separator"] = re.compile(rules["bracket_separator"])
+    rules["not_names"] = re.compile(rules["bracket_not_names"])
     return rules
 
 
@@ -106,12 +107,14 @@ def channel_mention(text: str, start: int, end: int, head_kind: str, limit: int,
 def bracketed_names(text: str, end: int, kind: str) -> list[ChannelMention]:
     """Names listed in brackets right after a head noun: 微信公众号(青岛人社、青岛12333)."""
     rules = _rules()
-    match = rules["bracket"].match(text, end)
+    match = rules["bracket"].match(text, end) if kind in rules["bracket_kinds"] else None
     if not match:
         return []
+    parts = [part.strip().rstrip("等") for part in rules["separator"].split(match.group(1))]
+    if any(rules["not_names"].search(part) for part in parts):
+        return []
     mentions, cursor = [], match.start(1)
-    for part in rules["separator"].split(match.group(1)):
-        name = part.strip()
+    for name in parts:
         offset = text.find(name, cursor) if name else -1
         if len(name) >= 2 and offset >= 0:
             mentions.append(ChannelMention(offset, offset + len(name), kind, name, True))

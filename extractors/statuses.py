@@ -34,7 +34,7 @@ def _outside_outage(analysis: Analysis, start: int, resumed: dt.datetime | None)
     times = analysis.times_in(sentence)
     if any(t.marker == "before" for t in times):
         return True
-    if resumed and any(t.marker == "from" and t.begin and t.begin.instant >= resumed for t in times):
+    if resumed and any(t.marker == "from" and t.begin and t.begin.day >= resumed.date() for t in times):
         return True
     if sentence.section < 0:
         return False
