@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from noticegraph import __version__
+from noticegraph.crawl_command import add_crawl_parser
 
 OK, SOME_FAILED, USAGE, NOTHING = 0, 1, 2, 3
 FORMATS = ("nt", "ttl", "jsonld", "trig", "nq")
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _extract_parser(commands)
     _query_parser(commands)
+    add_crawl_parser(commands)
     _build_parser(commands)
     _serve_parser(commands)
     _push_parser(commands)
