@@ -205,3 +205,17 @@ def start_portal() -> tuple[ThreadingHTTPServer, Portal]:
     server.portal = portal  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, portal
+
+
+def main() -> None:
+    """Serve the fixture portal until interrupted: ``python -m tests.flows.portal``."""
+    server, portal = start_portal()
+    print(f"fixture portal on {portal.url('/list/index.html')}", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
