@@ -43,6 +43,8 @@ class Document:
     published_from: str | None = None      # front_matter, meta, byline, dateline, signature, url
     signed: dt.date | None = None    # date under the issuer's signature at the end, if any
     url: str | None = None
+    warc_record: str | None = None   # WARC-Record-ID (urn:uuid:…) of the response it was read from
+    warc_file: str | None = None     # name of that WARC archive
     media_type: str = "text/plain"   # text/plain, text/markdown, text/html
     charset: str = "utf-8"
     script: Literal["Hans", "Hant"] = "Hans"

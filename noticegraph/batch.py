@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.document import Document
 from extractors.errors import NoticeError, notice_error
 from extractors.facts import NoticeFacts
 
@@ -26,9 +27,14 @@ class BatchReport:
 def extract_file(path: Path) -> NoticeFacts:
     """Load, clean and extract one notice file; :class:`NoticeError` for bad input."""
     from extractors.loading import load_document
+
+    return extract_document(load_document(path))
+
+
+def extract_document(document: Document) -> NoticeFacts:
+    """Extract the facts of one loaded notice; E104 when it states no dates."""
     from extractors.pipeline import extract
 
-    document = load_document(path)
     facts = extract(document)
     if facts.time_expressions == 0:
         raise notice_error("E104")
@@ -36,26 +42,62 @@ def extract_file(path: Path) -> NoticeFacts:
 
 
 def extract_files(paths: list[Path], report: BatchReport, progress: bool = True) -> Iterator[NoticeFacts]:
-    """Facts of every readable notice; failures are reported on one line each and counted."""
+    """Facts of every readable notice (a WARC archive gives one per notice record).
+
+    Failures are reported on one line each and counted; the batch goes on.
+    """
+    from extractors.warc import is_warc
+
     bar = _progress(len(paths)) if progress and len(paths) > 1 else None
     for path in paths:
-        try:
-            facts = extract_file(path)
-        except NoticeError as error:
-            _fail(report, path, error.reason, bar)
-        except OSError as error:
-            _fail(report, path, error.strerror or str(error), bar)
+        if is_warc(path):
+            yield from _extract_warc(path, report, bar)
         else:
-            report.notices += 1
-            report.facts += facts.count
-            yield facts
+            yield from _extract_one(path, report, bar)
         if bar is not None:
             bar.update(1)
     if bar is not None:
         bar.close()
 
 
-def _fail(report: BatchReport, path: Path, reason: str, bar) -> None:
+def _extract_one(path: Path, report: BatchReport, bar) -> Iterator[NoticeFacts]:
+    try:
+        facts = extract_file(path)
+    except NoticeError as error:
+        _fail(report, path, error.reason, bar)
+    except OSError as error:
+        _fail(report, path, error.strerror or str(error), bar)
+    else:
+        yield _count(report, facts)
+
+
+def _extract_warc(path: Path, report: BatchReport, bar) -> Iterator[NoticeFacts]:
+    """Every notice record of one WARC archive; a bad record is reported as ``FILE: URL: reason``."""
+    from extractors.warc import WarcRecordError, documents_from_warc
+
+    for item in documents_from_warc(path):
+        if isinstance(item, WarcRecordError):
+            _fail(report, _record_name(path, item.url), item.reason, bar)
+            continue
+        try:
+            facts = extract_document(item)
+        except NoticeError as error:
+            _fail(report, _record_name(path, item.url or ""), error.reason, bar)
+        else:
+            yield _count(report, facts)
+
+
+def _record_name(path: Path, url: str) -> str:
+    return f"{path}: {url}" if url else str(path)
+
+
+def _count(report: BatchReport, facts: NoticeFacts) -> NoticeFacts:
+    report.notices += 1
+    report.facts += facts.count
+    return facts
+
+
+def _fail(report: BatchReport, path: Path | str, reason: str, bar) -> None:
     report.failures.append((str(path), reason))
     line = f"noticegraph: {path}: {reason}"
     if bar is not None:

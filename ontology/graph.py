@@ -48,6 +48,7 @@ _NG_statedIn = NG.statedIn
 _NG_status = NG.status
 _NG_tentative = NG.tentative
 _NG_vague = NG.vague
+_NG_warcFile = NG.warcFile
 
 G = TypeVar("G", bound=Graph)
 
@@ -148,6 +149,10 @@ def _notice(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple
         yield notice, DCTERMS.publisher, terms.literal(doc.outlet)
     if doc.url:
         yield notice, SDO.url, terms.literal(doc.url, datatype=XSD.anyURI)
+    if doc.warc_record:
+        yield notice, PROV.wasDerivedFrom, terms.iri(doc.warc_record)
+    if doc.warc_file:
+        yield notice, _NG_warcFile, terms.literal(doc.warc_file)
 
 
 def _region(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:

@@ -50,6 +50,7 @@ class NG(DefinedNamespace):
     status: URIRef  # status
     tentative: URIRef  # tentative
     vague: URIRef  # vague
+    warcFile: URIRef  # WARC file
 
 
 NGS = Namespace("https://w3id.org/noticegraph/id/service/")  # service lines (ontology/services.ttl)
