@@ -49,4 +49,5 @@ class Document:
     charset: str = "utf-8"
     script: Literal["Hans", "Hant"] = "Hans"
     digest: str = ""                 # sha256 hex of the raw bytes
+    also_at: tuple[str, ...] = ()    # other URLs where the same notice was found (reposts)
     extra: dict[str, str] = field(default_factory=dict)

@@ -14,6 +14,8 @@ or serve it on a cron schedule (a long-running process; see flows/README.md)::
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import argparse
 import logging
 import sys
@@ -121,17 +123,25 @@ def archive_files(archive_dir: Path) -> list[Path]:
 
 
 def unique_notices(extractions: Sequence[Extraction]) -> list[NoticeFacts]:
-    """Every notice once: a near-duplicate of an earlier one (flows/dedup.py) is left out and logged."""
-    index, kept = DuplicateIndex(), []
+    """Every notice once: a near-duplicate of an earlier one (flows/dedup.py) becomes another source of it."""
+    index, kept = DuplicateIndex(), {}
     for extraction in extractions:
         for facts in extraction.facts:
             document = facts.document
-            original = index.add(document.url or document.doc_id, fingerprint(document))
+            key = document.url or document.doc_id
+            original = index.add(key, fingerprint(document))
             if original is None:
-                kept.append(facts)
+                kept[key] = facts
             else:
-                _logger().info("%s repeats %s: left out", document.url or document.doc_id, original)
-    return kept
+                kept[original] = _also_at(kept[original], key)
+                _logger().info("%s repeats %s: recorded as another source", key, original)
+    return list(kept.values())
+
+
+def _also_at(facts: NoticeFacts, url: str) -> NoticeFacts:
+    """The notice's facts with ``url`` added to the places it was published at."""
+    document = replace(facts.document, also_at=(*facts.document.also_at, url))
+    return replace(facts, document=document)
 
 
 @flow(name="regional-notices", log_prints=True)

@@ -49,6 +49,7 @@ _NG_status = NG.status
 _NG_tentative = NG.tentative
 _NG_vague = NG.vague
 _NG_warcFile = NG.warcFile
+_NG_alsoPublishedAt = NG.alsoPublishedAt
 
 G = TypeVar("G", bound=Graph)
 
@@ -153,6 +154,8 @@ def _notice(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple
         yield notice, PROV.wasDerivedFrom, terms.iri(doc.warc_record)
     if doc.warc_file:
         yield notice, _NG_warcFile, terms.literal(doc.warc_file)
+    for other in doc.also_at:
+        yield notice, _NG_alsoPublishedAt, terms.literal(other, datatype=XSD.anyURI)
 
 
 def _region(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:

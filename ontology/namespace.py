@@ -32,6 +32,7 @@ class NG(DefinedNamespace):
     # Properties
     action: URIRef  # action
     affectsService: URIRef  # affects service
+    alsoPublishedAt: URIRef  # also published at
     benefit: URIRef  # benefit
     channelKind: URIRef  # channel kind
     contentDigest: URIRef  # content digest

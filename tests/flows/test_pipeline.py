@@ -137,7 +137,9 @@ def test_notices_flow_end_to_end(prefect_api: None, sources_file: Path, settings
     assert out == tmp_path / "graph.trig"
     dataset = Dataset().parse(out, format="trig")
     urls = {str(quad[2]) for quad in dataset.quads((None, SDO.url, None, None))}
-    assert urls == {f"{site}/notices/{JINAN.name}", f"{site}/notices/{GBK_PAGE.name}"}   # the repost is left out
+    assert urls == {f"{site}/notices/{JINAN.name}", f"{site}/notices/{GBK_PAGE.name}"}   # not a new notice …
+    reposts = {str(quad[2]) for quad in dataset.quads((None, NG.alsoPublishedAt, None, None))}
+    assert reposts == {f"{site}/notices/repost_of_jinan.txt"}                         # … another source of one
     assert len({quad[2] for quad in dataset.quads((None, PROV.wasDerivedFrom, None, None))}) == 2
     first = out.read_bytes()
     assert notices_flow(**kwargs) == out and out.read_bytes() == first     # nothing new: the same graph
