@@ -96,6 +96,16 @@ def _export_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_export)
 
 
+def _flows_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "flows", help="run the crawl → extract → publish flow once, or serve it on its schedule",
+        description="The Prefect flow regional-notices (flows/pipeline.py): `noticegraph flows run …` runs it "
+                    "once on Prefect's local API, `noticegraph flows serve --cron '0 */6 * * *' …` serves it on a "
+                    "schedule. `noticegraph flows run --help` lists the options.", add_help=False)
+    parser.add_argument("arguments", nargs=argparse.REMAINDER, help="run|serve and their options")
+    parser.set_defaults(run=_run_flows)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
@@ -109,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     _serve_parser(commands)
     _push_parser(commands)
     _export_parser(commands)
+    _flows_parser(commands)
     return parser
 
 
@@ -204,6 +215,12 @@ def _run_push(args: argparse.Namespace) -> int:
     if pushed == 0:
         return NOTHING
     return SOME_FAILED if report.failures else OK
+
+
+def _run_flows(args: argparse.Namespace) -> int:
+    from flows.pipeline import main as flows_main
+
+    return flows_main(args.arguments or ["--help"])
 
 
 def _run_export(args: argparse.Namespace) -> int:
