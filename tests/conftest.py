@@ -61,3 +61,15 @@ def document_of(text: str, kinds: dict[int, str] | None = None, **metadata):
         blocks.append(Block("table_row" if header else kind, cursor, cursor + len(line), header=header))
         cursor += len(line) + 1
     return Document(doc_id="test.txt", source="test.txt", text=text, norm=text, blocks=tuple(blocks), **metadata)
+
+
+@pytest.fixture(scope="session")
+def built_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The bundled corpus built into an on-disk store (no validation: tests/ontology checks the shapes)
+    and extracted to N-Triples: ``(store_dir, corpus.nt)``; read-only for the tests that use it."""
+    from noticegraph.cli import OK, main
+
+    work = tmp_path_factory.mktemp("corpus-store")
+    assert main(["build", str(ROOT / "corpus"), "--store", str(work / "store"), "--no-validate", "-q"]) == OK
+    assert main(["extract", str(ROOT / "corpus"), "-o", str(work / "corpus.nt"), "-q"]) == OK
+    return work / "store", work / "corpus.nt"

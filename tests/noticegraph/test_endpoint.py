@@ -44,11 +44,9 @@ def started(command: list[str], base: str) -> subprocess.Popen:
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    work = tmp_path_factory.mktemp("endpoint")
-    assert main(["build", str(CORPUS), "--store", str(work / "store"), "--no-validate", "-q"]) == OK
-    assert main(["extract", str(CORPUS), "-o", str(work / "corpus.nt"), "-q"]) == OK
-    return work / "store", work / "corpus.nt"
+def files(built_corpus: tuple[Path, Path]) -> tuple[Path, Path]:
+    """The shared corpus store (served read-only) and its N-Triples."""
+    return built_corpus
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,13 @@ CORPUS = ROOT / "corpus"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The corpus built into a store (no validation: tests/ontology checks the shapes) and extracted to a file."""
-    work = tmp_path_factory.mktemp("store")
-    assert main(["build", str(CORPUS), "--store", str(work / "store"), "--no-validate", "-q"]) == OK
-    assert main(["extract", str(CORPUS), "-o", str(work / "corpus.nt"), "-q"]) == OK
-    return work / "store", work / "corpus.nt"
+def built(built_corpus: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A private copy of the shared corpus store: these tests write to it."""
+    import shutil
+
+    copy = tmp_path_factory.mktemp("store-copy") / "store"
+    shutil.copytree(built_corpus[0], copy)
+    return copy, built_corpus[1]
 
 
 def rows(args: list[str], capsys: pytest.CaptureFixture[str]) -> list[tuple]:
