@@ -21,9 +21,8 @@ def _given_as_line(norm: str, start: int, end: int, sentence_start: int) -> bool
     before = norm[max(sentence_start, start - 6):start]
     if _rules()["not_after"].search(norm[end:end + 2]):
         return False
-    if before and CJK.match(before[-1]) and not _rules()["lead"].search(before):
-        return False    # 湖北12333微信公众号, 西安市12345市民服务热线
-    return True
+    # a number glued to a name is part of it: 湖北12333微信公众号, 西安市12345市民服务热线
+    return not (before and CJK.match(before[-1]) and not _rules()["lead"].search(before))
 
 
 def _name_after(analysis: Analysis, end: int) -> str | None:

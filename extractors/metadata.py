@@ -375,7 +375,7 @@ def _zone(zone: str | None) -> dt.timezone:
     if not zone:
         return BEIJING
     if zone in ("Z", "GMT", "UTC"):
-        return dt.timezone.utc
+        return dt.UTC
     digits = zone.replace(":", "")
     offset = dt.timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5]))
     return dt.timezone(offset if digits[0] == "+" else -offset)

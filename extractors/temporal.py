@@ -486,10 +486,8 @@ def _glued(text: str, start: int) -> bool:
 
 def _excluded(text: str, raw: _Raw, word: str) -> bool:
     """A relative word inside a longer word that is no date (今日头条)."""
-    for offset, phrase in _vocabulary().exclusions.get(word, ()):
-        if text.startswith(phrase, raw.start - offset):
-            return True
-    return False
+    exclusions = _vocabulary().exclusions.get(word, ())
+    return any(text.startswith(phrase, raw.start - offset) for offset, phrase in exclusions)
 
 
 def _no_date(text: str, raw: _Raw, match: re.Match[str]) -> bool:

@@ -59,7 +59,7 @@ def simhash(text: str) -> int:
 
 def fingerprint(document: object) -> int:
     """The SimHash of a :class:`~extractors.document.Document`'s ``norm`` text."""
-    return simhash(getattr(document, "norm"))
+    return simhash(document.norm)
 
 
 def distance(a: int, b: int) -> int:

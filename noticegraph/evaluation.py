@@ -81,7 +81,7 @@ def answers(store, question: str) -> dict[str, set[tuple[str, ...]]]:
 
 
 def _matches(gold: dict, predicted: tuple[str, ...], columns: dict[str, str]) -> bool:
-    for (column, how), value in zip(columns.items(), predicted):
+    for (column, how), value in zip(columns.items(), predicted, strict=True):
         options = {normalise(option, how) for option in str(gold.get(column, "")).split("|")}
         if how == "minute" and options == {""}:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -77,7 +77,7 @@ SOFTWARE = URIRef("https://w3id.org/noticegraph/software/0.1.0")
 STATUS = {"suspended": NGST.suspended, "available": NGST.available}
 
 
-@lru_cache(maxsize=None)
+@cache
 def concept(namespace: str, key: str) -> URIRef:
     """A vocabulary concept IRI (``ngs:pension``, ``ngk:website``), made once."""
     return URIRef(f"{namespace}{key}")

@@ -1,6 +1,8 @@
 """A fixture portal served by a real HTTP server on 127.0.0.1: pages, robots.txt and traps."""
 from __future__ import annotations
 
+import contextlib
+
 import gzip
 import hashlib
 import socket
@@ -148,25 +150,29 @@ class Handler(BaseHTTPRequestHandler):
             portal.log.append((self.path, dict(self.headers.items())))
         path = self.path.split("?", 1)[0]
         page = portal.pages.get(path)
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):   # the crawler hung up (limit, timeout)
             self._serve(portal, path, page)
-        except (BrokenPipeError, ConnectionResetError):
-            pass        # the crawler hung up (size limit, timeout)
 
     def _serve(self, portal: Portal, path: str, page: Page | None) -> None:
         if page is None:
-            return self._send(404, [], b"no such page")
+            self._send(404, [], b"no such page")
+            return
         if path == "/notice/slow.html":
             time.sleep(SLOW_SECONDS)
-        if path == "/notice/flaky.html":
-            with portal.lock:
-                portal.flaky_served += 1
-                if portal.flaky_served == 1:
-                    return self._send(500, [], b"try again")
+        if path == "/notice/flaky.html" and self._first_flaky(portal):
+            self._send(500, [], b"try again")
+            return
         headers = self._headers(page)
         if self._unchanged(page, headers):
-            return self._send(304, headers, b"")
+            self._send(304, headers, b"")
+            return
         self._send(page.status, headers, page.body, length=path != "/notice/huge.html")
+
+    @staticmethod
+    def _first_flaky(portal: Portal) -> bool:
+        with portal.lock:
+            portal.flaky_served += 1
+            return portal.flaky_served == 1
 
     def _headers(self, page: Page) -> list[tuple[str, str]]:
         headers = [("Content-Type", page.content_type), *page.extra]

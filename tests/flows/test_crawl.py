@@ -5,7 +5,6 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
 from flows.archive import payload_digest, read_responses, warc_files
