@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from extractors.cues import Cue, find_cues, is_suspension_topic, verdict_max, verdict_words
 from extractors.document import Document
-from extractors.sentences import Sentence, sentence_at, split_sentences
+from extractors.sentences import Sentence, split_sentences
 from extractors.temporal import TimeExpression
 
 OPPOSITE = {"suspend": "available", "available": "suspend"}
@@ -39,11 +39,11 @@ class Analysis:
         for sentence in self.sentences:
             self._owner[sentence.start:sentence.end] = [sentence.index] * (sentence.end - sentence.start)
         for cue in self.cues:
-            owner = sentence_at(self.sentences, cue.start)
+            owner = self.sentence_of(cue.start)
             if owner is not None:
                 self._by_sentence.setdefault(owner.index, []).append(cue)
         for time in self.times:
-            owner = sentence_at(self.sentences, time.start)
+            owner = self.sentence_of(time.start)
             if owner is not None:
                 self._times_by_sentence.setdefault(owner.index, []).append(time)
 

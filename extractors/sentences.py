@@ -110,17 +110,3 @@ def split_sentences(doc: Document) -> list[Sentence]:
                 header = index
     return sentences
 
-
-def sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
-    """The sentence containing ``position`` (binary search over starts)."""
-    low, high = 0, len(sentences) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        current = sentences[middle]
-        if position < current.start:
-            high = middle - 1
-        elif position >= current.end:
-            low = middle + 1
-        else:
-            return current
-    return None

@@ -225,16 +225,15 @@ def _run_flows(args: argparse.Namespace) -> int:
 
 def _run_export(args: argparse.Namespace) -> int:
     from extractors.errors import NoticeError
-    from noticegraph.export import write_documents
-    from noticegraph.store import notice_graphs, open_store, stored_graph
+    from noticegraph.export import export_store
+    from noticegraph.store import open_store
 
     try:
         store = open_store(args.store, read_only=True)
     except NoticeError as error:
         print(f"noticegraph: {error.reason}", file=sys.stderr)
         return NOTHING
-    notices = notice_graphs(store)
-    index = write_documents(((n, stored_graph(store, n)) for n in notices), args.jsonld)
+    index = export_store(store, args.jsonld)
     print(f"noticegraph: {len(index)} JSON-LD documents and index.json written to {args.jsonld}", file=sys.stderr)
     return OK if index else NOTHING
 

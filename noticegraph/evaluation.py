@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import unquote
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -28,7 +27,6 @@ QUESTIONS: dict[str, tuple[str, dict[str, str]]] = {
     "cq8": ("cq8_deadlines.rq", {"deadline": "date"}),
     "cq9": ("cq9_hotlines.rq", {"phone": "digits"}),
 }
-QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 
 
 def last_segment(value: str) -> str:
@@ -69,7 +67,7 @@ def normalise(value: str, how: str) -> str:
 
 def answers(store, question: str) -> dict[str, set[tuple[str, ...]]]:
     """Normalised answer rows of one question per notice file name."""
-    from noticegraph.sparql import run_query
+    from noticegraph.sparql import QUERIES, run_query
 
     filename, columns = QUESTIONS[question]
     text = run_query(store, (QUERIES / filename).read_text(encoding="utf-8"), "csv").decode("utf-8")

@@ -68,13 +68,25 @@ def notice_document(graph: Graph, notice: str) -> dict:
     return _sorted(framed)
 
 
+def document_name(notice: str) -> str:
+    """The file of a notice's document: ``{digest16}-{file name}.jsonld``."""
+    return "-".join(notice.rstrip("/").split("/")[-2:]) + ".jsonld"
+
+
+def export_store(store: object, out: Path) -> list[dict]:
+    """The documents of every notice graph of an on-disk store, and the index; the index entries."""
+    from noticegraph.store import notice_graphs, stored_graph
+
+    return write_documents(((n, stored_graph(store, n)) for n in notice_graphs(store)), out)
+
+
 def write_documents(graphs: Iterable[tuple[str, Graph]], out: Path) -> list[dict]:
     """One ``.jsonld`` file per notice and ``index.json``; the index entries."""
     from noticegraph.output import write_atomically
 
     index = []
     for notice, graph in graphs:
-        name = "-".join(notice.rstrip("/").split("/")[-2:]) + ".jsonld"
+        name = document_name(notice)
         document = notice_document(graph, notice)
         write_atomically(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode(), out / name)
         index.append({"id": notice, "file": name, "title": document.get("title"),

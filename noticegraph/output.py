@@ -15,7 +15,7 @@ QUADS = frozenset({"trig", "nq"})
 
 def serialize(all_facts: Iterable[NoticeFacts], fmt: str) -> bytes:
     """The facts as RDF in ``fmt``: one merged graph, or one named graph per notice for trig/nq."""
-    from ontology.graph import bind_prefixes, notice_triples, notices_dataset
+    from ontology.graph import add_notice, bind_prefixes, notices_dataset
 
     if fmt in QUADS:
         return bind_prefixes(notices_dataset(all_facts)).serialize(format=FORMATS[fmt], encoding="utf-8")
@@ -25,8 +25,7 @@ def serialize(all_facts: Iterable[NoticeFacts], fmt: str) -> bytes:
 
     graph = bind_prefixes(Graph())
     for facts in all_facts:
-        for triple in notice_triples(facts):
-            graph.add(triple)
+        add_notice(graph, facts)
     if fmt == "jsonld":
         from ontology.jsonld import compact_graph
 
@@ -36,12 +35,11 @@ def serialize(all_facts: Iterable[NoticeFacts], fmt: str) -> bytes:
 
 def _ntriples(all_facts: Iterable[NoticeFacts]) -> bytes:
     """N-Triples written line by line, in the stable order the facts are generated."""
-    from ontology.graph import notice_triples
-    from ontology.ntriples import NTRIPLES_TERMS, ntriples_line
+    from ontology.ntriples import notice_ntriples
 
     lines: list[str] = []
     for facts in all_facts:
-        lines += dict.fromkeys(ntriples_line(triple) for triple in notice_triples(facts, NTRIPLES_TERMS))
+        lines += notice_ntriples(facts)
     return "".join(lines).encode("utf-8")
 
 

@@ -36,7 +36,7 @@ def validation_problem(facts: NoticeFacts) -> str | None:
 def publish(all_facts: Iterable[NoticeFacts], store_dir: Path, jsonld_dir: Path | None = None,
             validate: bool = True) -> PublishReport:
     """Load every valid notice into the store, then write the JSON-LD exports of the whole store."""
-    from noticegraph.store import load_vocabularies, notice_graphs, open_store, replace_notice, stored_graph
+    from noticegraph.store import load_vocabularies, open_store, replace_notice
 
     report = PublishReport()
     store = open_store(store_dir)
@@ -50,8 +50,7 @@ def publish(all_facts: Iterable[NoticeFacts], store_dir: Path, jsonld_dir: Path 
         report.loaded += 1
     store.flush()
     if jsonld_dir is not None:
-        from noticegraph.export import write_documents
+        from noticegraph.export import export_store
 
-        notices = notice_graphs(store)
-        report.exported = len(write_documents(((n, stored_graph(store, n)) for n in notices), jsonld_dir))
+        report.exported = len(export_store(store, jsonld_dir))
     return report

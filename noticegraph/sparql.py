@@ -8,7 +8,7 @@ from extractors.errors import NoticeError
 RDF_FORMATS = {".nt": "N_TRIPLES", ".nq": "N_QUADS", ".ttl": "TURTLE", ".trig": "TRIG",
                ".rdf": "RDF_XML", ".owl": "RDF_XML", ".jsonld": "JSON_LD", ".json": "JSON_LD"}
 RESULT_FORMATS = {"csv": "CSV", "tsv": "TSV", "json": "JSON", "xml": "XML"}
-SHIPPED = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 
 
 def query_text(query: str) -> str:
@@ -19,7 +19,7 @@ def query_text(query: str) -> str:
             return path.read_text(encoding="utf-8")
         except OSError as error:
             raise NoticeError("E105", f"{query}: {error.strerror}") from error
-    shipped = sorted(SHIPPED.glob(f"{query}_*.rq")) + sorted(SHIPPED.glob(f"{query}.rq"))
+    shipped = sorted(QUERIES.glob(f"{query}_*.rq")) + sorted(QUERIES.glob(f"{query}.rq"))
     if shipped and " " not in query:
         return shipped[0].read_text(encoding="utf-8")
     return query

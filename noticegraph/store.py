@@ -54,11 +54,11 @@ def load_vocabularies(store: pyoxigraph.Store) -> None:
 
 def replace_notice(store: pyoxigraph.Store, facts: NoticeFacts) -> int:
     """Replace the notice's named graph with its facts in one transaction; the number of triples."""
-    from ontology.graph import notice_iri, notice_triples
-    from ontology.ntriples import NTRIPLES_TERMS, ntriples_line
+    from ontology.graph import notice_iri
+    from ontology.ntriples import notice_ntriples
 
     graph = notice_iri(facts.document.digest, facts.document.doc_id)
-    lines = list(dict.fromkeys(ntriples_line(t) for t in notice_triples(facts, NTRIPLES_TERMS)))
+    lines = notice_ntriples(facts)
     store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{''.join(lines)}}} }}")
     return len(lines)
 

@@ -266,19 +266,21 @@ def bind_prefixes(graph: G) -> G:
     return graph
 
 
-def notice_graph(facts: NoticeFacts) -> Graph:
-    """One notice's facts as a graph."""
-    graph = Graph()
+def add_notice(graph: G, facts: NoticeFacts) -> G:
+    """Add one notice's triples to ``graph``."""
     for triple in notice_triples(facts):
         graph.add(triple)
     return graph
+
+
+def notice_graph(facts: NoticeFacts) -> Graph:
+    """One notice's facts as a graph."""
+    return add_notice(Graph(), facts)
 
 
 def notices_dataset(all_facts: Iterable[NoticeFacts]) -> Dataset:
     """A dataset with one named graph per notice."""
     dataset = Dataset()
     for facts in all_facts:
-        graph = dataset.graph(notice_iri(facts.document.digest, facts.document.doc_id))
-        for triple in notice_triples(facts):
-            graph.add(triple)
+        add_notice(dataset.graph(notice_iri(facts.document.digest, facts.document.doc_id)), facts)
     return dataset

@@ -12,7 +12,8 @@ from functools import lru_cache
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from ontology.graph import Terms
+from extractors.facts import NoticeFacts
+from ontology.graph import Terms, notice_triples
 
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
@@ -68,6 +69,11 @@ def ntriples_term(term: Raw | URIRef | Literal | BNode) -> str:
 @lru_cache(maxsize=4096)
 def _iri(term: URIRef) -> str:
     return f"<{term}>"
+
+
+def notice_ntriples(facts: NoticeFacts) -> list[str]:
+    """The N-Triples lines of one notice's graph, without repeats, in a stable order."""
+    return list(dict.fromkeys(ntriples_line(triple) for triple in notice_triples(facts, NTRIPLES_TERMS)))
 
 
 def ntriples_line(triple: tuple) -> str:

@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic
 
 from noticegraph.cli import OK, main
-from noticegraph.export import with_schema_types
+from noticegraph.export import document_name, with_schema_types
 from noticegraph.store import notice_graphs, open_store, stored_graph
 from ontology.jsonld import refuse_remote
 
@@ -47,7 +47,7 @@ def test_export_expands_offline_to_the_notice_graph(exported: tuple[Path, Path])
     store_path, work = exported
     store = open_store(store_path, read_only=True)
     for notice in notice_graphs(store):
-        name = "-".join(notice.split("/")[-2:]) + ".jsonld"
+        name = document_name(notice)
         document = json.loads((work / "a" / name).read_text(encoding="utf-8"))
         assert isinstance(document["@context"], dict)        # embedded, never a remote IRI
         quads = jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": refuse_remote})
