@@ -139,6 +139,7 @@ def _notice(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple
     yield notice, _NG_fileName, terms.literal(doc.doc_id)
     yield notice, _NG_script, terms.literal(doc.script)
     yield notice, _NG_contentDigest, terms.literal(doc.digest)
+    yield notice, SDO.text, terms.literal(doc.text)       # what evidence offsets count in (review pages)
     yield notice, PROV.wasGeneratedBy, terms.iri(f"{notice}#extraction")
     yield terms.iri(f"{notice}#extraction"), RDF.type, PROV.Activity
     yield terms.iri(f"{notice}#extraction"), PROV.wasAssociatedWith, SOFTWARE

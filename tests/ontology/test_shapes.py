@@ -14,6 +14,7 @@ from ontology.vocab import ontology_dir
 
 DATA = Path(__file__).parent / "data"
 N = URIRef("https://w3id.org/noticegraph/id/notice/7de9f6ac8e08fbdf/000_d7652f1d30021301.txt")
+NOTICE = N
 WINDOW, OPEN_WINDOW = URIRef(f"{N}#window-1"), URIRef(f"{N}#window-2")
 # plain namespaces: pytest's collection probes module globals, which rdflib's open DefinedNamespaces warn about
 SDO = Namespace("https://schema.org/")
@@ -46,6 +47,8 @@ BROKEN: dict[str, tuple[str, Mutation]] = {
     "empty quote":                ("MinLength",         lambda g: g.set((fragment("window-1-ev-quote"), OA.exact, Literal("")))),
     "no quote selector":          ("QualifiedMinCount", lambda g: g.remove((fragment("window-1-ev"), OA.hasSelector, fragment("window-1-ev-quote")))),
     "no position selector":       ("QualifiedMinCount", lambda g: g.remove((fragment("window-1-ev"), OA.hasSelector, fragment("window-1-ev-pos")))),
+    "quote not at its position":  ("SPARQL",            lambda g: g.set((fragment("window-1-ev-pos"), OA.start, Literal(1)))),
+    "notice without its text":    ("MinCount",          lambda g: g.remove((NOTICE, SDO.text, None))),
     "start after end offset":     ("LessThanOrEquals",  lambda g: g.set((fragment("window-1-ev-pos"), OA.start, Literal(999)))),
     "offset not an integer":      ("Datatype",          lambda g: g.set((fragment("window-1-ev-pos"), OA.end, Literal("156")))),
     "start as xsd:date":          ("Datatype",          lambda g: g.set((WINDOW, SDO.startDate, Literal("2022-02-26", datatype=XSD.date)))),
