@@ -254,7 +254,8 @@ def _run_build(args: argparse.Namespace) -> int:
     for source, problem in published.refused:
         print(f"noticegraph: {source}: not loaded, {problem}", file=sys.stderr)
     if not args.quiet:
-        print(f"{report.summary()}, {published.loaded} loaded into {args.store}", file=sys.stderr)
+        print(f"{report.summary()}, {published.loaded} loaded into {args.store}, {published.events} events",
+              file=sys.stderr)
     if published.loaded == 0:
         return NOTHING
     return SOME_FAILED if report.failures or published.refused else OK

@@ -14,10 +14,11 @@ from extractors.facts import NoticeFacts
 
 @dataclass(slots=True)
 class PublishReport:
-    """What publishing did: notices loaded, refused (with the reason) and documents exported."""
+    """What publishing did: notices loaded, refused (with the reason), events reconciled, documents exported."""
 
     loaded: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)
+    events: int = 0
     exported: int = 0
 
 
@@ -35,7 +36,8 @@ def validation_problem(facts: NoticeFacts) -> str | None:
 
 def publish(all_facts: Iterable[NoticeFacts], store_dir: Path, jsonld_dir: Path | None = None,
             validate: bool = True) -> PublishReport:
-    """Load every valid notice into the store, then write the JSON-LD exports of the whole store."""
+    """Load every valid notice into the store, reconcile the store's events, then write the JSON-LD exports."""
+    from noticegraph.events import rebuild_events
     from noticegraph.store import load_vocabularies, open_store, replace_notice
 
     report = PublishReport()
@@ -48,6 +50,7 @@ def publish(all_facts: Iterable[NoticeFacts], store_dir: Path, jsonld_dir: Path 
             continue
         replace_notice(store, facts)
         report.loaded += 1
+    report.events = len(rebuild_events(store))
     store.flush()
     if jsonld_dir is not None:
         from noticegraph.export import export_store

@@ -8,7 +8,7 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["NG", "NGS", "NGK", "NGST", "NGR", "NGN", "NGSH", "OA"]
+__all__ = ["NG", "NGS", "NGK", "NGST", "NGR", "NGN", "NGE", "NGSH", "OA"]
 
 
 class NG(DefinedNamespace):
@@ -21,37 +21,53 @@ class NG(DefinedNamespace):
     AdvancePayment: URIRef  # advance payment
     ChannelStatement: URIRef  # channel statement
     Deadline: URIRef  # deadline
+    EventStatement: URIRef  # event statement
+    EventWindow: URIRef  # event window
     Fact: URIRef  # stated fact
     Hotline: URIRef  # hotline
     Notice: URIRef  # notice
     Region: URIRef  # region
     Resumption: URIRef  # resumption
     ServiceStatement: URIRef  # service statement
+    SuspensionEvent: URIRef  # suspension event
     SuspensionWindow: URIRef  # suspension window
 
     # Properties
     action: URIRef  # action
+    affectsRegion: URIRef  # affects region
     affectsService: URIRef  # affects service
+    agreement: URIRef  # agreement
     alsoPublishedAt: URIRef  # also published at
     benefit: URIRef  # benefit
     channelKind: URIRef  # channel kind
+    claim: URIRef  # claim
+    conflictsWith: URIRef  # conflicts with
     contentDigest: URIRef  # content digest
     deadline: URIRef  # deadline day
     evidence: URIRef  # evidence
     fileName: URIRef  # file name
     forMonth: URIRef  # for month
+    hasConflict: URIRef  # has conflict
     openEnded: URIRef  # open-ended
     paidBy: URIRef  # paid by
+    previousEndDate: URIRef  # previous end date
     province: URIRef  # province
     region: URIRef  # region
     resumesAt: URIRef  # resumes at
     script: URIRef  # script
     service: URIRef  # service line
+    source: URIRef  # source
+    sourceCount: URIRef  # source count
     statedIn: URIRef  # stated in
+    statement: URIRef  # statement
     status: URIRef  # status
+    supersededBy: URIRef  # superseded by
+    supersedes: URIRef  # supersedes
+    system: URIRef  # system
     tentative: URIRef  # tentative
     vague: URIRef  # vague
     warcFile: URIRef  # WARC file
+    window: URIRef  # window
 
 
 NGS = Namespace("https://w3id.org/noticegraph/id/service/")  # service lines (ontology/services.ttl)
@@ -59,5 +75,6 @@ NGK = Namespace("https://w3id.org/noticegraph/id/channel-kind/")  # channel kind
 NGST = Namespace("https://w3id.org/noticegraph/id/status/")  # statuses (ontology/channels.ttl)
 NGR = Namespace("https://w3id.org/noticegraph/id/region/")  # regions, GB/T 2260 code as last segment
 NGN = Namespace("https://w3id.org/noticegraph/id/notice/")  # notices
+NGE = Namespace("https://w3id.org/noticegraph/id/event/")  # suspension events reconciled across notices
 NGSH = Namespace("https://w3id.org/noticegraph/shapes#")  # SHACL shapes (ontology/shapes.ttl)
 OA = Namespace("http://www.w3.org/ns/oa#")  # Web Annotation (evidence selectors)

@@ -28,6 +28,7 @@ PLAIN = (
     ("NGST", "https://w3id.org/noticegraph/id/status/", "statuses (ontology/channels.ttl)"),
     ("NGR", "https://w3id.org/noticegraph/id/region/", "regions, GB/T 2260 code as last segment"),
     ("NGN", "https://w3id.org/noticegraph/id/notice/", "notices"),
+    ("NGE", "https://w3id.org/noticegraph/id/event/", "suspension events reconciled across notices"),
     ("NGSH", "https://w3id.org/noticegraph/shapes#", "SHACL shapes (ontology/shapes.ttl)"),
     ("OA", "http://www.w3.org/ns/oa#", "Web Annotation (evidence selectors)"),
 )
