@@ -5,7 +5,10 @@ stand for (``ng:SuspensionWindow`` is also a ``schema:Event``, a channel
 statement a ``schema:ServiceChannel``): search engines and portals do no RDFS
 inference. It is framed around the notice (its facts embedded through the
 ``facts`` reverse term) with the local context of ``ontology/context.jsonld``;
-no remote context is ever fetched, and the output is deterministic.
+no remote context is ever fetched, and the output is deterministic. The events
+reconciled across notices (docs/model.md, "Events") are one more document,
+``events.jsonld``, framed around each event with its windows and statements
+embedded.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from rdflib.namespace import RDF, RDFS
 from ontology.jsonld import local_context, refuse_remote
 
 SCHEMA = "https://schema.org/"
+EVENTS_FILE = "events.jsonld"
 
 
 @cache
@@ -68,20 +72,35 @@ def notice_document(graph: Graph, notice: str) -> dict:
     return _sorted(framed)
 
 
+def events_document(graph: Graph) -> dict:
+    """The framed JSON-LD document of the events graph: each event, its windows and statements embedded."""
+    from pyld import jsonld
+
+    expanded = json.loads(with_schema_types(graph).serialize(format="json-ld"))
+    frame = {"@context": local_context(), "@type": "SuspensionEvent",
+             "windows": {"@embed": "@always"}, "statements": {"@embed": "@always"}}
+    framed = jsonld.frame(expanded, frame, {"documentLoader": refuse_remote})
+    framed["@context"] = local_context()
+    return _sorted(framed)
+
+
 def document_name(notice: str) -> str:
     """The file of a notice's document: ``{digest16}-{file name}.jsonld``."""
     return "-".join(notice.rstrip("/").split("/")[-2:]) + ".jsonld"
 
 
 def export_store(store: object, out: Path) -> list[dict]:
-    """The documents of every notice graph of an on-disk store, and the index; the index entries."""
+    """The documents of every notice graph of an on-disk store, its events and the index; the index entries."""
     from noticegraph.store import notice_graphs, stored_graph
+    from ontology.event_graph import EVENTS_GRAPH
 
-    return write_documents(((n, stored_graph(store, n)) for n in notice_graphs(store)), out)
+    events = stored_graph(store, EVENTS_GRAPH)
+    return write_documents(((n, stored_graph(store, n)) for n in notice_graphs(store)), out, events or None)
 
 
-def write_documents(graphs: Iterable[tuple[str, Graph]], out: Path) -> list[dict]:
-    """One ``.jsonld`` file per notice and ``index.json``; the index entries."""
+def write_documents(graphs: Iterable[tuple[str, Graph]], out: Path, events: Graph | None = None) -> list[dict]:
+    """One ``.jsonld`` file per notice, ``events.jsonld`` when there are events, and ``index.json``;
+    the index entries."""
     from noticegraph.output import write_atomically
 
     index = []
@@ -92,6 +111,10 @@ def write_documents(graphs: Iterable[tuple[str, Graph]], out: Path) -> list[dict
         index.append({"id": notice, "file": name, "title": document.get("title"),
                       "datePublished": document.get("datePublished"), "region": document.get("region")})
     index.sort(key=lambda entry: entry["id"])
-    body = {"notices": index}
+    body: dict[str, Any] = {"notices": index}
+    if events is not None:
+        document = events_document(events)
+        write_atomically(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode(), out / EVENTS_FILE)
+        body["events"] = EVENTS_FILE
     write_atomically(json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True).encode(), out / "index.json")
     return index

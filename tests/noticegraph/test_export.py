@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic
 
 from noticegraph.cli import OK, main
-from noticegraph.export import document_name, with_schema_types
+from noticegraph.export import EVENTS_FILE, document_name, with_schema_types
 from noticegraph.store import notice_graphs, open_store, stored_graph
 from ontology.jsonld import refuse_remote
 
@@ -26,7 +26,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def documents(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.jsonld"))
+    """The notice documents (not the events document)."""
+    return sorted(p for p in folder.glob("*.jsonld") if p.name != EVENTS_FILE)
 
 
 def test_export_one_document_per_notice_and_an_index(exported: tuple[Path, Path]) -> None:
@@ -64,3 +65,21 @@ def test_export_uses_schema_org_for_portals(exported: tuple[Path, Path]) -> None
     windows = [f for f in document["facts"] if "schema:Event" in f.get("@type", [])]
     assert windows and all("startDate" in w and "eventStatus" in w for w in windows)
     assert any("schema:ServiceChannel" in f.get("@type", []) for f in document["facts"])
+
+
+def test_export_events_expand_offline_to_the_events_graph(exported: tuple[Path, Path]) -> None:
+    from pyld import jsonld
+
+    from ontology.event_graph import EVENTS_GRAPH
+
+    store_path, work = exported
+    assert json.loads((work / "a" / "index.json").read_text(encoding="utf-8"))["events"] == EVENTS_FILE
+    document = json.loads((work / "a" / EVENTS_FILE).read_text(encoding="utf-8"))
+    quads = jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": refuse_remote})
+    back = Graph().parse(data=quads, format="nt")
+    expected = with_schema_types(stored_graph(open_store(store_path, read_only=True), EVENTS_GRAPH))
+    _, lost, gained = graph_diff(expected, back)
+    assert isomorphic(expected, back), f"lost {sorted(lost)[:3]} gained {sorted(gained)[:3]}"
+    events = document["@graph"]
+    assert events and all("SuspensionEvent" in e["@type"] and e["windows"] for e in events)
+    assert all("startDate" in w for e in events for w in e["windows"])       # windows embedded, not referenced
