@@ -208,3 +208,19 @@ def test_rebuilding_events_gives_the_same_graph(followup_store: Path, tmp_path: 
     before = set(stored_graph(store, EVENTS_GRAPH))
     rebuild_events(store)
     assert set(stored_graph(store, EVENTS_GRAPH)) == before
+
+
+def test_a_traditional_script_copy_joins_the_event_it_copies(tmp_path: Path) -> None:
+    from opencc import OpenCC
+
+    from noticegraph.cli import OK, main
+
+    qingdao = ROOT / "corpus" / "002_975000b3fb2f80f3.txt"
+    copy = tmp_path / "copies" / "qingdao-hant.txt"
+    copy.parent.mkdir()
+    copy.write_text(OpenCC("s2t").convert(qingdao.read_text(encoding="utf-8")), encoding="utf-8")
+    store = tmp_path / "store"
+    assert main(["build", str(ROOT / "corpus"), str(copy.parent), "--store", str(store), "--no-validate", "-q"]) == OK
+    answer = shandong(rows(store, "compare_event_windows"))
+    [agreed] = [row for row in answer if row["current_start"].startswith("2022-02-26T00:00")]
+    assert (agreed["sources"], agreed["agreement"]) == ("3", "3")
