@@ -106,23 +106,27 @@ def _evidence(fact: URIRef, notice: URIRef, sentence: SourceSpan, terms: Terms) 
 def _sentences(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     """The evidence resources (Web Annotation selectors), once per stating sentence."""
     text, seen = facts.document.text, set()
+    # OA is an open Namespace: each OA.x makes a new URIRef, so look the terms up once per notice
+    a, specific_resource, has_source, has_selector = RDF.type, OA.SpecificResource, OA.hasSource, OA.hasSelector
+    quote_selector, exact, prefix, suffix = OA.TextQuoteSelector, OA.exact, OA.prefix, OA.suffix
+    position_selector, start, end = OA.TextPositionSelector, OA.start, OA.end
     for sentence in _stating_sentences(facts):
         if (sentence.start, sentence.end) in seen:
             continue
         seen.add((sentence.start, sentence.end))
         iri = evidence_iri(notice, sentence)
         ev, quote_, position = terms.iri(iri), terms.iri(f"{iri}-quote"), terms.iri(f"{iri}-pos")
-        yield ev, RDF.type, OA.SpecificResource
-        yield ev, OA.hasSource, notice
-        yield ev, OA.hasSelector, quote_
-        yield ev, OA.hasSelector, position
-        yield quote_, RDF.type, OA.TextQuoteSelector
-        yield quote_, OA.exact, terms.literal(sentence.text)
-        yield quote_, OA.prefix, terms.literal(text[max(0, sentence.start - CONTEXT):sentence.start])
-        yield quote_, OA.suffix, terms.literal(text[sentence.end:sentence.end + CONTEXT])
-        yield position, RDF.type, OA.TextPositionSelector
-        yield position, OA.start, terms.literal(sentence.start)
-        yield position, OA.end, terms.literal(sentence.end)
+        yield ev, a, specific_resource
+        yield ev, has_source, notice
+        yield ev, has_selector, quote_
+        yield ev, has_selector, position
+        yield quote_, a, quote_selector
+        yield quote_, exact, terms.literal(sentence.text)
+        yield quote_, prefix, terms.literal(text[max(0, sentence.start - CONTEXT):sentence.start])
+        yield quote_, suffix, terms.literal(text[sentence.end:sentence.end + CONTEXT])
+        yield position, a, position_selector
+        yield position, start, terms.literal(sentence.start)
+        yield position, end, terms.literal(sentence.end)
 
 
 def _stating_sentences(facts: NoticeFacts) -> Iterator[SourceSpan]:
