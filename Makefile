@@ -5,8 +5,9 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 NG := $(VENV)/bin/noticegraph
 OUT ?= out
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench browser clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +23,22 @@ demo: setup
 	$(NG) build corpus --store $(OUT)/store
 	$(NG) extract corpus --format trig -o $(OUT)/corpus.trig --quiet
 	$(NG) export --jsonld $(OUT)/jsonld --store $(OUT)/store
+	$(NG) report --store $(OUT)/store --out $(OUT)/report
 	@for q in compare_outage_length compare_open_channels compare_early_payments; do \
 		echo "== $$q"; $(NG) query $$q --store $(OUT)/store; done
 
+# Debian's Chromium and a CJK font for the report's browser tests (Playwright
+# drives this browser; `playwright install` is never run). Installed only when
+# the browser is missing; root in CI, sudo otherwise.
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
+	$$sudo apt-get update -q && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk
+
 # The test suite; pytest's exit code 5 (no test collected) is a failure.
-test: setup
+test: setup browser
 	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 

@@ -96,6 +96,19 @@ def _export_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=_run_export)
 
 
+def _report_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "report", help="write the analyst report (HTML, CSV, PNG, iCalendar) of a store",
+        description="Write a static report that opens offline: index.html (timeline of suspension windows by "
+                    "province and city, service lines by region, channels that stayed open, early payments, "
+                    "deadlines; every fact linked to its sentence), review/*.html (each notice's text with its "
+                    "evidence highlighted and its facts beside it), the tables as CSV, the timeline as PNG and "
+                    "calendar/{region}.ics.")
+    parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store made by `noticegraph build`")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder (created)")
+    parser.set_defaults(run=_run_report)
+
+
 def _flows_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "flows", help="run the crawl → extract → publish flow once, or serve it on its schedule",
@@ -119,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     _serve_parser(commands)
     _push_parser(commands)
     _export_parser(commands)
+    _report_parser(commands)
     _flows_parser(commands)
     return parser
 
@@ -236,6 +250,23 @@ def _run_export(args: argparse.Namespace) -> int:
     index = export_store(store, args.jsonld)
     print(f"noticegraph: {len(index)} JSON-LD documents and index.json written to {args.jsonld}", file=sys.stderr)
     return OK if index else NOTHING
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from extractors.errors import NoticeError
+    from noticegraph.report import write_report
+
+    try:
+        summary = write_report(args.store, args.out)
+    except NoticeError as error:
+        print(f"noticegraph: {error.reason}", file=sys.stderr)
+        return NOTHING
+    except OSError as error:
+        print(f"noticegraph: {error.filename or args.out}: {error.strerror}", file=sys.stderr)
+        return NOTHING
+    print(f"noticegraph: report of {summary.notices} notices ({summary.windows} suspension windows, "
+          f"{summary.calendars} calendars) written to {args.out}", file=sys.stderr)
+    return OK if summary.notices else NOTHING
 
 
 def _run_build(args: argparse.Namespace) -> int:

@@ -94,7 +94,7 @@ def test_cli_malformed_query_is_one_line(tmp_path: Path, capsys: pytest.CaptureF
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["query"], ["crawl"], ["build"], ["serve"], ["push"],
-                                     ["export"], ["flows", "run"], ["flows", "serve"]])
+                                     ["export"], ["report"], ["flows", "run"], ["flows", "serve"]])
 def test_cli_help_everywhere(command: list[str]) -> None:
     done = subprocess.run([sys.executable, "-m", "noticegraph.cli", *command, "--help"],
                           capture_output=True, text=True, cwd=ROOT)
