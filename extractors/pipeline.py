@@ -5,8 +5,8 @@ the project's components.
 component          assigns                                    reads
 =================  =========================================  ===========================
 ``notice_times``   ``doc._.times``, ``doc.spans["time"]``     ``doc.user_data["reference"]``
-``services``       ``doc.spans["service"]`` (span ruler)      ontology/services.ttl labels
-``channels``       ``doc.spans["channel"]`` (span ruler)      ontology/channels.ttl labels,
+``services``       ``doc.spans["service"]`` (lexicon ruler)   ontology/services.ttl labels
+``channels``       ``doc.spans["channel"]`` (lexicon ruler)   ontology/channels.ttl labels,
                                                               ontology/channel_names.yaml
 ``notice_facts``   ``doc._.facts`` (:class:`NoticeFacts`)     everything above
 =================  =========================================  ===========================
@@ -29,6 +29,8 @@ from extractors.lexicon import load_yaml
 from extractors.payments import extract_payments
 from extractors.polarity import Analysis, analyse
 from extractors.regions import extract_region
+from extractors.rulers import FACTORY as RULER
+from extractors.rulers import register as register_ruler
 from extractors.statuses import ServiceMention, channel_statuses, service_statuses
 from extractors.temporal import estimate_reference, find_time_expressions
 from extractors.tokenizer import register as register_tokenizer
@@ -41,7 +43,6 @@ if TYPE_CHECKING:
 SEGMENTER = "noticegraph.char_tokenizer.v1"   # one token per character, see extractors/tokenizer.py
 KNOWN = "known"
 BLOCKER = "_blocker"
-LONGEST = {"@misc": "spacy.first_longest_spans_filter.v1"}
 
 
 def reference_date(document: Document) -> dt.date | None:
@@ -127,16 +128,16 @@ def build_nlp() -> Language:
     _register()
     register_tokenizer()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": SEGMENTER}}})
-    ruler = {"phrase_matcher_attr": "LOWER", "spans_filter": LONGEST, "overwrite": True}
+    register_ruler()
     blockers = {BLOCKER: load_yaml("services.yaml")["blockers"]}
-    nlp.add_pipe("span_ruler", name="services", config={**ruler, "spans_key": "service"}).add_patterns(
+    nlp.add_pipe(RULER, name="services", config={"spans_key": "service"}).add_patterns(
         _lexicon_patterns(service_lexicon()) + _lexicon_patterns(blockers))
     names = {}
     for name, kind in channel_names().items():
         names.setdefault(kind, []).append(name)
-    nlp.add_pipe("span_ruler", name="channels", config={**ruler, "spans_key": "channel"}).add_patterns(
+    nlp.add_pipe(RULER, name="channels", config={"spans_key": "channel"}).add_patterns(
         _lexicon_patterns(channel_kind_lexicon()) + _lexicon_patterns(names, KNOWN))
-    nlp.add_pipe("notice_times")    # after the rulers: their patterns are piped through what precedes them
+    nlp.add_pipe("notice_times")
     nlp.add_pipe("notice_facts")
     return nlp
 
