@@ -21,6 +21,7 @@ WIDTH, LABELS, MARGIN = 960, 150, 16          # SVG pixels: whole width, label c
 LANE, BAR, AXIS = 24, 14, 26                  # lane height, bar height, axis band
 TICK_STEPS = (1, 2, 3, 7, 14, 28, 56, 91)     # days between ticks; the smallest giving at most MAX_TICKS
 MAX_TICKS = 10
+CLOSED, OPEN = "#e07b6f", "#f0b35e"            # bar colours, as in templates/report.css
 
 
 @dataclass(frozen=True)
@@ -223,8 +224,8 @@ def _draw_panel(ax, panel: Panel, *, cjk: bool) -> None:
     for lane, bar in zip(lanes, panel.bars):
         window = bar.window
         end = window.end or panel.end
-        ax.barh(lane, end - window.start, left=window.start, height=0.6, color="#c0392b" if not window.open_ended
-                else "#e67e22", hatch="///" if (window.tentative or window.vague) else None, edgecolor="#7b241c")
+        ax.barh(lane, end - window.start, left=window.start, height=0.6, color=OPEN if window.open_ended else CLOSED,
+                hatch="///" if (window.tentative or window.vague) else None, edgecolor="#993333", linewidth=0.8)
         label = bar.label if cjk else _ascii_label(window)
         ax.text(window.start, lane, f" {label}", va="center", ha="left", fontsize=7)
     ax.set_yticks(list(lanes), [(b.region.label if cjk else b.region.code) for b in panel.bars])
