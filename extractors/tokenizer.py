@@ -23,12 +23,22 @@ class CharTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self.ids: dict[str, int] = {}      # character -> its string-store id (bounded by the characters seen)
 
     def __call__(self, text: str) -> Doc:
         from spacy.tokens import Doc
 
         words, spaces = char_words(text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return Doc(self.vocab, words=self.word_ids(words), spaces=spaces)
+
+    def word_ids(self, words: list[str]) -> list[int]:
+        """The words as string-store ids: given strings, ``Doc`` hashes and checks each one again."""
+        try:
+            return [self.ids[word] for word in words]
+        except KeyError:            # characters new to this process
+            for word in set(words).difference(self.ids):
+                self.ids[word] = self.vocab.strings.add(word)
+            return [self.ids[word] for word in words]
 
     def to_bytes(self, **kwargs: object) -> bytes:
         """Nothing to serialise: the tokenizer has no state."""
