@@ -75,7 +75,7 @@ def write_report(store_path: Path, out: Path) -> ReportSummary:
     out.mkdir(parents=True, exist_ok=True)
     write_atomically(render("index.html", **index_context(data, panels, all_tables, calendars)), out / "index.html")
     for notice in data.notices.values():
-        write_atomically(render("review.html", **review.page_context(data, notice)), out / notice.page)
+        write_atomically(render("review.html", **review.page_context(data, notice)), out / notice.page_file)
     tables.write_csv(all_tables, out)
     timeline.png(panels, out / "timeline.png")
     for code, body in calendars.items():

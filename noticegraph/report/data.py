@@ -40,9 +40,14 @@ class Notice:
     text: str                      # the cleaned text the evidence offsets count in
 
     @property
+    def page_file(self) -> str:
+        """The review page's file, relative to the report folder."""
+        return f"review/{self.file_name}.html"
+
+    @property
     def page(self) -> str:
-        """The review page, relative to the report folder."""
-        return f"review/{quote(self.file_name)}.html"
+        """The review page's link (URL-quoted), relative to the report folder."""
+        return quote(self.page_file)
 
 
 @dataclass(frozen=True)

@@ -86,3 +86,23 @@ def test_review_escapes_markup_in_notice_text() -> None:
     assert "<script>" not in page and "<b>标题" not in page
     assert f'<mark class="ev" id="ev-{start}-{len(text)}">停机。</mark>' in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&amp;" in page
+
+
+# fmt: off
+PAGE_NAMES = [
+    ("000_d7652f1d30021301.txt", "review/000_d7652f1d30021301.txt.html", "review/000_d7652f1d30021301.txt.html"),
+    ("a b.html", "review/a b.html.html", "review/a%20b.html.html"),
+    ("公告#1.txt", "review/公告#1.txt.html", "review/%E5%85%AC%E5%91%8A%231.txt.html"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("file_name", "page_file", "link"), PAGE_NAMES, ids=[p[0] for p in PAGE_NAMES])
+def test_review_page_file_and_its_link(file_name: str, page_file: str, link: str) -> None:
+    from urllib.parse import unquote
+
+    from noticegraph.report.data import Notice
+
+    notice = Notice("n", file_name, "", "", "", "370000", "")
+    assert (notice.page_file, notice.page) == (page_file, link)
+    assert unquote(notice.page) == notice.page_file
