@@ -4,7 +4,8 @@ the project's components.
 =================  =========================================  ===========================
 component          assigns                                    reads
 =================  =========================================  ===========================
-``notice_times``   ``doc._.times``, ``doc.spans["time"]``     ``doc.user_data["reference"]``
+``notice_times``   ``doc._.times``, ``doc.spans["time"]``     ``doc.user_data["reference"]``,
+                                                              ``doc.user_data["date_atoms"]``
 ``services``       ``doc.spans["service"]`` (lexicon ruler)   ontology/services.ttl labels
 ``channels``       ``doc.spans["channel"]`` (lexicon ruler)   ontology/channels.ttl labels,
                                                               ontology/channel_names.yaml
@@ -32,7 +33,7 @@ from extractors.regions import extract_region
 from extractors.rulers import FACTORY as RULER
 from extractors.rulers import register as register_ruler
 from extractors.statuses import ServiceMention, channel_statuses, service_statuses
-from extractors.temporal import estimate_reference, find_time_expressions
+from extractors.temporal import date_atoms, estimate_reference, find_time_expressions
 from extractors.tokenizer import register as register_tokenizer
 from extractors.windows import extract_windows
 
@@ -45,13 +46,13 @@ KNOWN = "known"
 BLOCKER = "_blocker"
 
 
-def reference_date(document: Document) -> dt.date | None:
-    """The date relative days and missing years are read against."""
+def reference_date(document: Document, atoms: list | None = None) -> dt.date | None:
+    """The date relative days and missing years are read against (``atoms``: the norm's :func:`date_atoms`)."""
     if document.signed is not None:
         return document.signed
     if document.published is not None:
         return document.published.date()
-    return estimate_reference(document.norm)
+    return estimate_reference(document.norm, atoms)
 
 
 def _register() -> None:
@@ -69,7 +70,8 @@ def _register() -> None:
 def notice_times(doc: Doc) -> Doc:
     """Find the time expressions of the doc's text."""
     document = doc.user_data.get("document")
-    times = find_time_expressions(document.norm if document else doc.text, doc.user_data.get("reference"))
+    text = document.norm if document else doc.text
+    times = find_time_expressions(text, doc.user_data.get("reference"), doc.user_data.get("date_atoms"))
     doc._.times = times
     spans = (doc.char_span(t.start, t.end, label="TIME", alignment_mode="expand") for t in times)
     doc.spans["time"] = [s for s in spans if s is not None]
@@ -146,8 +148,10 @@ def extract(document: Document) -> NoticeFacts:
     """All facts of one cleaned notice."""
     nlp = build_nlp()
     doc = nlp.make_doc(document.norm)
+    atoms = date_atoms(document.norm)      # scanned once for the reference estimate and the time expressions
     doc.user_data["document"] = document
-    doc.user_data["reference"] = reference_date(document)
+    doc.user_data["date_atoms"] = atoms
+    doc.user_data["reference"] = reference_date(document, atoms)
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc._.facts

@@ -918,7 +918,14 @@ def _expressions(text: str, raws: list[_Raw], reference: dt.date | None) -> list
 # --------------------------------------------------------------------------- public API
 
 
-def find_time_expressions(text: str, reference: dt.date | None) -> list[TimeExpression]:
+def date_atoms(text: str) -> list[_Raw]:
+    """The dates of ``text`` as written (pass 1), for :func:`estimate_reference` and
+    :func:`find_time_expressions` to share when both read the same text."""
+    return _scan(text)
+
+
+def find_time_expressions(text: str, reference: dt.date | None,
+                          atoms: list[_Raw] | None = None) -> list[TimeExpression]:
     """Find and normalise every time expression in ``text``, in text order.
 
     Args:
@@ -926,25 +933,27 @@ def find_time_expressions(text: str, reference: dt.date | None) -> list[TimeExpr
         reference: the notice's date (publication or signature); relative days
             and missing years are resolved against it and against the other
             dated expressions of the text, never against today's clock.
+        atoms: :func:`date_atoms` of ``text``, if already scanned.
 
     Returns:
         Non-overlapping expressions sorted by ``start``.
     """
     if isinstance(reference, dt.datetime):
         reference = reference.date()
-    raws = _scan(text)
+    raws = _scan(text) if atoms is None else atoms
     return _expressions(text, raws, reference) if raws else []
 
 
-def estimate_reference(text: str) -> dt.date | None:
+def estimate_reference(text: str, atoms: list[_Raw] | None = None) -> dt.date | None:
     """A reference date for a notice without a publication date.
 
     The earliest fully dated day (day or minute precision, not relative) among
     the expressions whose year is the latest year the text states explicitly;
     days without a stated year take it from the stated years around them. None
-    when the text states no year.
+    when the text states no year. ``atoms``: :func:`date_atoms` of ``text``, if
+    already scanned.
     """
-    raws = _scan(text)
+    raws = _scan(text) if atoms is None else atoms
     years = [r.year for raw in raws for r in (raw, raw.joined) if r is not None and r.year is not None]
     if not years:
         return None
