@@ -12,7 +12,7 @@ from collections import Counter
 from functools import cache
 
 from extractors.facts import RegionFact
-from extractors.lexicon import load_yaml
+from extractors.lexicon import load_yaml, word_alternation
 from extractors.polarity import Analysis
 from extractors.windows import span_of
 
@@ -37,7 +37,7 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str], dict[str, object]]:
                 names.setdefault(name, region.code)
     for alias, code in region_aliases().items():
         names.setdefault(alias, code)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    pattern = re.compile(word_alternation(names))
     return pattern, names, by_code
 
 
