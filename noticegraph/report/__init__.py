@@ -31,6 +31,7 @@ class Section:
 
 SECTIONS: list[Section] = [
     Section("timeline", "暂停服务时间轴", "sections/timeline.html"),
+    Section("events", "停机事件（跨公告汇总）", "sections/events.html", "events"),
     Section("services", "业务条线 × 地区", "sections/services.html"),
     Section("channels", "照常办理的渠道", "sections/table.html", "channels"),
     Section("payments", "待遇提前发放", "sections/table.html", "payments"),

@@ -113,6 +113,22 @@ class FactValues(Fact):
     values: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True)
+class EventWindow:
+    """One window version of a suspension event (noticegraph/events): the notices' windows that state it."""
+    event: str
+    province: str                  # region code
+    sources: int                   # notices describing the event
+    iri: str
+    start: datetime
+    end: datetime | None
+    agreement: int                 # notices stating exactly this window
+    supersedes: bool               # a later notice's revision of an earlier window
+    superseded: bool               # revised by a later notice
+    conflicting: bool              # another notice states a rival window, nothing settles which holds
+    claims: tuple[Evidence, ...]
+
+
 @dataclass
 class ReportData:
     notices: dict[str, Notice]
@@ -126,6 +142,7 @@ class ReportData:
     payments: list[Payment] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     facts: list[FactValues] = field(default_factory=list)
+    event_windows: list[EventWindow] = field(default_factory=list)
 
     def region_of(self, notice: str) -> Region:
         return self.regions[self.notices[notice].region]
@@ -189,7 +206,24 @@ def load(store) -> ReportData:
     data.deadlines = [Deadline(*base, day=date.fromisoformat(row["day"]), action=row.get("action", ""))
                       for row, base in rows("deadlines")]
     data.facts = _facts(rows("facts"))
+    data.event_windows = _event_windows(select(store, "event_windows"), evidence)
     return data
+
+
+def _event_windows(rows: list[dict[str, str]], evidence: dict[str, Evidence]) -> list[EventWindow]:
+    """One EventWindow per window version, its claims' evidence gathered from its rows."""
+    found: dict[str, tuple[dict[str, str], dict[str, Evidence], set[str]]] = {}
+    for row in rows:
+        first, claims, flags = found.setdefault(row["window"], (row, {}, set()))
+        if row["evidence"] in evidence:
+            claims[row["evidence"]] = evidence[row["evidence"]]
+        flags.update(name for name in ("supersedes", "supersededBy", "rival") if name in row)
+    return [EventWindow(row["event"], key(row["province"]), int(row["sources"]), iri,
+                        datetime.fromisoformat(row["start"]),
+                        datetime.fromisoformat(row["end"]) if "end" in row else None, int(row["agreement"]),
+                        "supersedes" in flags, "supersededBy" in flags, "rival" in flags,
+                        tuple(sorted(claims.values(), key=lambda e: (e.notice, e.start))))
+            for iri, (row, claims, flags) in found.items()]
 
 
 def _regions(rows: list[dict[str, str]]) -> dict[str, Region]:

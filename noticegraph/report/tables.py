@@ -12,7 +12,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from noticegraph.report.data import CHANNEL_KIND, SERVICE, STATUS, Evidence, Fact, Region, ReportData, ServiceFact
+from noticegraph.report.data import (
+    CHANNEL_KIND,
+    SERVICE,
+    STATUS,
+    EventWindow,
+    Evidence,
+    Fact,
+    Region,
+    ReportData,
+    ServiceFact,
+    key,
+)
 from noticegraph.report.timeline import bar_label
 
 STATUSES = ("suspended", "available")
@@ -132,8 +143,32 @@ def deadlines(data: ReportData) -> Table:
     return table
 
 
+def event_state(window: EventWindow) -> str:
+    """现行 (current), 改期后 (a revision's new window), 已被取代 (superseded), 有冲突 (contradicted)."""
+    if window.superseded:
+        return "已被取代"
+    state = "改期后" if window.supersedes else "现行"
+    return f"{state}，有冲突" if window.conflicting else state
+
+
+def events(data: ReportData) -> Table:
+    """Suspension events across notices: each window version, how many notices agree, links to all of them."""
+    table = Table("events", "停机事件（跨公告汇总）", ("省份", "事件", "来源公告数", "时段", "状态", "一致公告数", "依据"))
+    ordered = sorted(data.event_windows, key=lambda w: (w.province, w.event, w.start, w.end or w.start, w.iri))
+    for window in ordered:
+        claims = tuple(Link(data.region_of(e.notice).label, e.href, e.exact) for e in window.claims)
+        period = f"{window.start:%Y-%m-%d %H:%M} — {window.end:%Y-%m-%d %H:%M}" if window.end else \
+            f"{window.start:%Y-%m-%d %H:%M} 起（未定）"
+        province = data.regions.get(window.province)
+        table.add((Cell(province.label if province else window.province), Cell(key(window.event)),
+                   Cell(str(window.sources)), Cell(period), Cell(event_state(window)), Cell(str(window.agreement)),
+                   Cell(" / ".join(link.text for link in claims), claims, "quote")),
+                  "superseded" if window.superseded else "")
+    return table
+
+
 def all_tables(data: ReportData) -> list[Table]:
-    return [matrix(data), open_channels(data), payments(data), deadlines(data), windows(data)]
+    return [events(data), matrix(data), open_channels(data), payments(data), deadlines(data), windows(data)]
 
 
 def csv_bytes(table: Table, base_url: str = "") -> bytes:

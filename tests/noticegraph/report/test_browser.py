@@ -103,8 +103,8 @@ def test_browser_timeline_shows_one_bar_per_window(watched: Watched, report_url:
 
 
 @pytest.mark.parametrize("selector", ["table.matrix td.suspended a", "table.matrix td.available a",
-                                      "table.matrix td.both a", "#table-channels a", "#table-payments a",
-                                      "#table-deadlines a"])
+                                      "table.matrix td.both a", "#table-events a", "#table-channels a",
+                                      "#table-payments a", "#table-deadlines a"])
 def test_browser_click_on_a_cell_lands_on_its_evidence(selector: str, watched: Watched, report_url: str,
                                                         corpus_store) -> None:
     quotes = evidence_quotes(corpus_store)

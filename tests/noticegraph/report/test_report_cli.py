@@ -16,7 +16,7 @@ def test_report_writes_every_part(report_dir: Path, report_data) -> None:
     assert (report_dir / "index.html").is_file() and (report_dir / "timeline.png").is_file()
     assert sorted(p.name for p in (report_dir / "review").iterdir()) == \
         sorted(f"{n.file_name}.html" for n in report_data.notices.values())
-    assert {p.name for p in report_dir.glob("*.csv")} == {"services.csv", "channels.csv", "payments.csv",
+    assert {p.name for p in report_dir.glob("*.csv")} == {"events.csv", "services.csv", "channels.csv", "payments.csv",
                                                          "deadlines.csv", "windows.csv"}
 
 

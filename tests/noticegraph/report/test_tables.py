@@ -88,3 +88,38 @@ def test_html_matrix_every_stated_cell_links_to_a_quote_of_that_service(report_d
             assert (page.removeprefix("review/").removesuffix(".html"), fragment) in quotes
     for cell in table.xpath(".//td[contains(@class, 'not-stated')]"):
         assert cell.xpath(".//a") == [] and cell.text_content() == "—"
+
+
+def test_csv_events_one_row_per_event_window_linked_to_every_claim(report_dir: Path, corpus_store) -> None:
+    rows = read_csv(report_dir / "events.csv")
+    expected = sparql(corpus_store, """SELECT ?w (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
+        GRAPH <https://w3id.org/noticegraph/graph/events> { ?w a ng:EventWindow ; ng:claim ?claim } } GROUP BY ?w""")
+    assert len(rows) == len(expected) > 0
+    assert sorted(len(row["evidence"].split()) for row in rows) == sorted(int(r["claims"]) for r in expected)
+    quotes = evidence_quotes(corpus_store)
+    for row in rows:
+        for link in row["evidence"].split():
+            page, _, fragment = link.partition("#")
+            assert (report_dir / page).is_file()
+            assert (page.removeprefix("review/").removesuffix(".html"), fragment) in quotes
+
+
+def test_csv_events_show_the_shandong_window_both_cities_state(report_dir: Path) -> None:
+    shandong = [row for row in read_csv(report_dir / "events.csv") if row["事件"].startswith("370000-")]
+    agreed = [row for row in shandong if row["一致公告数"] == "2"]
+    assert [(row["依据"], row["状态"]) for row in agreed] == [("济南市 / 青岛市", "现行")]
+
+
+@pytest.mark.parametrize(("superseded", "supersedes", "conflicting", "state"), [
+    (False, False, False, "现行"), (True, False, False, "已被取代"), (False, True, False, "改期后"),
+    (False, False, True, "现行，有冲突"), (True, True, False, "已被取代"),
+])
+def test_event_state(superseded: bool, supersedes: bool, conflicting: bool, state: str) -> None:
+    import datetime as dt
+
+    from noticegraph.report.data import EventWindow
+    from noticegraph.report.tables import event_state
+
+    window = EventWindow("e", "370000", 1, "e#window-1", dt.datetime(2022, 2, 26), None, 1, supersedes, superseded,
+                         conflicting, ())
+    assert event_state(window) == state
