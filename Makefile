@@ -18,13 +18,14 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 
 # The main job: the bundled corpus into the store (validated), the province
-# comparisons from the store, the graph as TriG and the portal JSON-LD.
+# comparisons from the store, the graph as TriG, the portal JSON-LD and the
+# analyst report (HTML, CSV, PNG, review pages, calendars).
 demo: setup
 	$(NG) build corpus --store $(OUT)/store
 	$(NG) extract corpus --format trig -o $(OUT)/corpus.trig --quiet
 	$(NG) export --jsonld $(OUT)/jsonld --store $(OUT)/store
 	$(NG) report --store $(OUT)/store --out $(OUT)/report
-	@for q in compare_outage_length compare_open_channels compare_early_payments; do \
+	@for q in compare_outage_length compare_open_channels compare_early_payments compare_event_windows; do \
 		echo "== $$q"; $(NG) query $$q --store $(OUT)/store; done
 
 # Debian's Chromium and a CJK font for the report's browser tests (Playwright
