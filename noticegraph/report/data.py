@@ -127,6 +127,7 @@ class EventWindow:
     superseded: bool               # revised by a later notice
     conflicting: bool              # another notice states a rival window, nothing settles which holds
     claims: tuple[Evidence, ...]
+    claim_facts: tuple[str, ...] = ()   # the notices' ng:SuspensionWindow IRIs that state it
 
 
 @dataclass
@@ -143,6 +144,11 @@ class ReportData:
     deadlines: list[Deadline] = field(default_factory=list)
     facts: list[FactValues] = field(default_factory=list)
     event_windows: list[EventWindow] = field(default_factory=list)
+
+    @property
+    def superseded_windows(self) -> set[str]:
+        """The notices' windows that a later notice revised (the claims of superseded event windows)."""
+        return {fact for window in self.event_windows if window.superseded for fact in window.claim_facts}
 
     def region_of(self, notice: str) -> Region:
         return self.regions[self.notices[notice].region]
@@ -212,18 +218,19 @@ def load(store) -> ReportData:
 
 def _event_windows(rows: list[dict[str, str]], evidence: dict[str, Evidence]) -> list[EventWindow]:
     """One EventWindow per window version, its claims' evidence gathered from its rows."""
-    found: dict[str, tuple[dict[str, str], dict[str, Evidence], set[str]]] = {}
+    found: dict[str, tuple[dict[str, str], dict[str, Evidence], set[str], dict[str, None]]] = {}
     for row in rows:
-        first, claims, flags = found.setdefault(row["window"], (row, {}, set()))
+        _, claims, flags, facts = found.setdefault(row["window"], (row, {}, set(), {}))
         if row["evidence"] in evidence:
             claims[row["evidence"]] = evidence[row["evidence"]]
         flags.update(name for name in ("supersedes", "supersededBy", "rival") if name in row)
+        facts[row["claim"]] = None
     return [EventWindow(row["event"], key(row["province"]), int(row["sources"]), iri,
                         datetime.fromisoformat(row["start"]),
                         datetime.fromisoformat(row["end"]) if "end" in row else None, int(row["agreement"]),
                         "supersedes" in flags, "supersededBy" in flags, "rival" in flags,
-                        tuple(sorted(claims.values(), key=lambda e: (e.notice, e.start))))
-            for iri, (row, claims, flags) in found.items()]
+                        tuple(sorted(claims.values(), key=lambda e: (e.notice, e.start))), tuple(facts))
+            for iri, (row, claims, flags, facts) in found.items()]
 
 
 def _regions(rows: list[dict[str, str]]) -> dict[str, Region]:

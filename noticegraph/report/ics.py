@@ -3,7 +3,9 @@
 A province's calendar holds its own windows and its cities'. Each window is one
 VEVENT whose UID is the window's IRI (the same on every run), with its times in
 Asia/Shanghai (+08:00), a Chinese summary, and the evidence sentence and the
-notice in the description.
+notice in the description. A window that a later notice revised (the events
+graph says it is superseded) stays in the calendar as CANCELLED, so a subscribed
+calendar drops it, and the revised window is an event of its own.
 """
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ def region_windows(data: ReportData, region: Region) -> list[Window]:
 
 def summary(data: ReportData, window: Window) -> str:
     region = data.region_of(window.notice)
+    if window.iri in data.superseded_windows:
+        return f"（已被后续通告调整）{region.label}原定暂停时段"
     services = "、".join(data.label(s, SERVICE) for s in window.services)
     text = f"{region.label}{services}业务暂停办理" if services else f"{region.label}业务系统暂停服务"
     marks = [m for m, on in (("预计", window.tentative), ("时间约略", window.vague)) if on]
@@ -68,7 +72,9 @@ def calendar_bytes(data: ReportData, region: Region) -> bytes:
         event.add("description", description(data, window))
         if notice.url:
             event.add("url", notice.url)
-        if window.tentative or window.vague:
+        if window.iri in data.superseded_windows:
+            event.add("status", "CANCELLED")
+        elif window.tentative or window.vague:
             event.add("status", "TENTATIVE")
         calendar.add_component(event)
     calendar.add_missing_timezones()
