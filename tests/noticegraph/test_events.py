@@ -73,6 +73,9 @@ CASES = {
     "a later revising notice postpones the window": (
         [QINGDAO, notice("postponed", ["03-05 00/03-28 00"], published="02-24 10", revision=True)],
         [(["postponed", "qingdao"], [("02-26 00/03-21 00", 1, "superseded"), ("03-05 00/03-28 00", 1, "current")])]),
+    "a later revising notice ends the window early": (
+        [QINGDAO, notice("early-end", ["02-26 00/03-15 00"], published="03-10 10", revision=True)],
+        [(["early-end", "qingdao"], [("02-26 00/03-15 00", 1, "current"), ("02-26 00/03-21 00", 1, "superseded")])]),
     "a later notice with another end but no revision conflicts": (
         [QINGDAO, notice("other", ["02-26 00/03-25 00"], published="02-20 10")],
         [(["other", "qingdao"], [("02-26 00/03-21 00", 1, "conflict"), ("02-26 00/03-25 00", 1, "conflict")])]),
