@@ -15,6 +15,7 @@ from rdflib.namespace import XSD
 from extractors.facts import NoticeFacts
 from ontology.graph import Terms, notice_triples
 
+XSD_STRING, XSD_BOOLEAN, XSD_INTEGER = XSD.string, XSD.boolean, XSD.integer   # resolved once: DefinedNamespace lookups are slow
 # backslash first, so that the escapes added after it are not escaped again
 ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
 
@@ -39,13 +40,13 @@ def nt_iri(value: str) -> IRI:
 def nt_literal(value: object, datatype: str | None = None, lang: str | None = None) -> Raw:
     """A literal term, typed like rdflib types Python values (bool, int)."""
     if isinstance(value, bool):
-        value, datatype = ("true" if value else "false"), XSD.boolean
+        value, datatype = ("true" if value else "false"), XSD_BOOLEAN
     elif isinstance(value, int):
-        datatype = XSD.integer
+        datatype = XSD_INTEGER
     quoted = f'"{escaped(str(value))}"'
     if lang:
         return Raw(f"{quoted}@{lang}")
-    return Raw(f"{quoted}^^<{datatype}>" if datatype and datatype != XSD.string else quoted)
+    return Raw(f"{quoted}^^<{datatype}>" if datatype and datatype != XSD_STRING else quoted)
 
 
 def escaped(text: str) -> str:
@@ -86,7 +87,23 @@ def _iri(term: URIRef) -> str:
 
 def notice_ntriples(facts: NoticeFacts) -> list[str]:
     """The N-Triples lines of one notice's graph, without repeats, in a stable order."""
-    return list(dict.fromkeys(ntriples_line(triple) for triple in notice_triples(facts, NTRIPLES_TERMS)))
+    written, lines = WrittenTerms(), {}
+    for subject, predicate, obj in notice_triples(facts, NTRIPLES_TERMS):
+        lines[f"{written[subject]} {written[predicate]} {written[obj]} .\n"] = None
+    return list(lines)
+
+
+class WrittenTerms(dict):
+    """Terms as written in N-Triples, each formatted once (a notice repeats its fact IRIs and predicates).
+
+    Keys compare as strings, so an :class:`IRI` and a ``URIRef`` of the same IRI
+    share an entry (both are written ``<…>``); a :class:`Raw` literal starts with
+    a quote, which no IRI does.
+    """
+
+    def __missing__(self, term: Raw | URIRef | Literal | BNode) -> str:
+        form = self[term] = ntriples_term(term)
+        return form
 
 
 def ntriples_line(triple: tuple) -> str:
