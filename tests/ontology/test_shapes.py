@@ -47,6 +47,7 @@ BROKEN: dict[str, tuple[str, Mutation]] = {
     "empty quote":                ("MinLength",         lambda g: g.set((fragment("window-1-ev-quote"), OA.exact, Literal("")))),
     "no quote selector":          ("QualifiedMinCount", lambda g: g.remove((fragment("window-1-ev"), OA.hasSelector, fragment("window-1-ev-quote")))),
     "no position selector":       ("QualifiedMinCount", lambda g: g.remove((fragment("window-1-ev"), OA.hasSelector, fragment("window-1-ev-pos")))),
+    "fact IRI outside its notice": ("SPARQL",            lambda g: g.add((URIRef("https://example.org/fact"), NG.statedIn, N))),
     "quote not at its position":  ("SPARQL",            lambda g: g.set((fragment("window-1-ev-pos"), OA.start, Literal(1)))),
     "notice without its text":    ("MinCount",          lambda g: g.remove((NOTICE, SDO.text, None))),
     "start after end offset":     ("LessThanOrEquals",  lambda g: g.set((fragment("window-1-ev-pos"), OA.start, Literal(999)))),
