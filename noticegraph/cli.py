@@ -19,16 +19,28 @@ OK, SOME_FAILED, USAGE, NOTHING = 0, 1, 2, 3
 FORMATS = ("nt", "ttl", "jsonld", "trig", "nq")
 
 
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="notice files or folders")
+
+
+def _add_quiet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+
+
+def _add_built_store(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store made by `noticegraph build`")
+
+
 def _extract_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "extract", help="clean notices and extract their facts into one RDF graph",
         description="Clean and extract every notice file given (a folder means every notice file in it) "
                     "and write one RDF graph: nt, ttl and jsonld merge the notices, trig and nq keep one "
                     "named graph per notice.")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="notice files or folders")
+    _add_paths(parser)
     parser.add_argument("--format", "-f", choices=FORMATS, default="nt", help="RDF format (default: nt)")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    _add_quiet(parser)
     parser.set_defaults(run=_run_extract)
 
 
@@ -52,12 +64,13 @@ def _build_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "build", help="extract notices, validate them and load them into the on-disk store",
         description="Extract every notice given, validate each notice's graph against the SHACL shapes and "
-                    "load it into the store, replacing that notice's named graph in one transaction. Notices "
+                    "load it into the store, replacing that notice's named graph in one transaction, then "
+                    "reconcile the notices of each outage into one suspension event (the events graph). Notices "
                     "that fail validation are reported and not loaded.")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="notice files or folders")
+    _add_paths(parser)
     parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store directory (created)")
     parser.add_argument("--no-validate", action="store_true", help="skip SHACL validation (faster)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    _add_quiet(parser)
     parser.set_defaults(run=_run_build)
 
 
@@ -67,7 +80,7 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
         description="Start a read-only SPARQL 1.1 Protocol endpoint (Oxigraph's server) over a store: "
                     "/query answers JSON, XML, CSV or TSV by content negotiation, / is a query page, "
                     "updates are refused, queries past the timeout are stopped.")
-    parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store made by `noticegraph build`")
+    _add_built_store(parser)
     parser.add_argument("--bind", default="127.0.0.1:7878", help="host:port (default: 127.0.0.1:7878)")
     parser.add_argument("--timeout", type=int, default=30, metavar="SECONDS", help="query timeout (default: 30)")
     parser.add_argument("--cors", action="store_true", help="allow cross-origin requests")
@@ -79,9 +92,9 @@ def _push_parser(commands: argparse._SubParsersAction) -> None:
         "push", help="load notices into a SPARQL server through the Graph Store Protocol",
         description="Extract notices and replace each notice's named graph on a SPARQL 1.1 Graph Store "
                     "Protocol endpoint (Oxigraph /store, Fuseki /ds/data, GraphDB, Virtuoso).")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="notice files or folders")
+    _add_paths(parser)
     parser.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    _add_quiet(parser)
     parser.set_defaults(run=_run_push)
 
 
@@ -92,7 +105,7 @@ def _export_parser(commands: argparse._SubParsersAction) -> None:
                     "suspension window, ServiceChannel per channel, with the project's terms) and an index.json, "
                     "using the local context of ontology/context.jsonld.")
     parser.add_argument("--jsonld", type=Path, required=True, metavar="DIR", help="output folder")
-    parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store made by `noticegraph build`")
+    _add_built_store(parser)
     parser.set_defaults(run=_run_export)
 
 
@@ -104,7 +117,7 @@ def _report_parser(commands: argparse._SubParsersAction) -> None:
                     "deadlines; every fact linked to its sentence), review/*.html (each notice's text with its "
                     "evidence highlighted and its facts beside it), the tables as CSV, the timeline as PNG and "
                     "calendar/{region}.ics.")
-    parser.add_argument("--store", type=Path, required=True, metavar="DIR", help="store made by `noticegraph build`")
+    _add_built_store(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder (created)")
     parser.set_defaults(run=_run_report)
 
