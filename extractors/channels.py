@@ -38,6 +38,7 @@ def _rules() -> dict:
     rules["bracket"] = re.compile(rules["bracket_list"])
     rules["separator"] = re.compile(rules["bracket_separator"])
     rules["not_names"] = re.compile(rules["bracket_not_names"])
+    rules["generic_longest_first"] = sorted(rules["generic_words"], key=len, reverse=True)
     return rules
 
 
@@ -89,7 +90,7 @@ def kind_of(name: str, head_kind: str) -> str:
 def is_proper(name: str, head: str) -> bool:
     """True when a name says more than its head noun and generic modifiers."""
     rest = name.replace(head, "").strip(PUNCTUATION_QUOTES)
-    for word in sorted(_rules()["generic_words"], key=len, reverse=True):
+    for word in _rules()["generic_longest_first"]:
         rest = rest.replace(word, "")
     return len(rest) >= 2
 
