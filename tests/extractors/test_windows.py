@@ -1,0 +1,49 @@
+"""Suspension windows and resumptions from single sentences of notice language (extractors/windows.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.pipeline import extract
+from tests.conftest import document_of
+
+PUBLISHED = dt.datetime(2021, 11, 22, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+# fmt: off
+WINDOWS = [
+    # sentence, windows as (start, end or ""), in +08:00
+    ("我市医疗保障信息系统将于2021年11月26日18:00至11月29日8:00进行切换上线。",
+     [("2021-11-26T18:00", "2021-11-29T08:00")]),
+    ("山东省社会保险信息系统将于2022年2月26日0时至3月20日24时停机。",
+     [("2022-02-26T00:00", "2022-03-21T00:00")]),
+    ("停机时间调整为2022年2月26日0时至3月31日24时。",
+     [("2022-02-26T00:00", "2022-04-01T00:00")]),
+    ("2021年12月1日起实施系统升级，恢复时间另行通知。",
+     [("2021-12-01T00:00", "")]),
+    ("2022年2月21日0时起，停止受理基本养老保险关系转移申请。",
+     [("2022-02-21T00:00", "")]),
+    ("11月29日8:00起，各项医保业务恢复正常办理。", []),
+    ("请于2021年11月25日前完成医保费用结算。", []),
+]
+RESUMPTIONS = [
+    ("11月29日8:00起，各项医保业务恢复正常办理。", ["2021-11-29T08:00"]),
+    ("系统将于2021年11月26日18:00至11月29日8:00进行切换上线。", []),
+]
+# fmt: on
+
+
+def moment(value: dt.datetime | None) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M") if value else ""
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WINDOWS, ids=[w[0][:16] for w in WINDOWS])
+def test_windows_of_a_sentence(sentence: str, expected: list[tuple[str, str]]) -> None:
+    facts = extract(document_of(sentence, published=PUBLISHED))
+    assert [(moment(w.start), moment(w.end)) for w in facts.windows] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RESUMPTIONS, ids=[r[0][:16] for r in RESUMPTIONS])
+def test_resumptions_of_a_sentence(sentence: str, expected: list[str]) -> None:
+    facts = extract(document_of(sentence, published=PUBLISHED))
+    assert [moment(r.at) for r in facts.resumptions] == expected
