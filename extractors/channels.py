@@ -34,7 +34,8 @@ def _rules() -> dict:
     rules["stop_at_end"] = re.compile("(?:" + "|".join(map(re.escape, stops)) + r")\Z")
     rules["stop_length"] = max(map(len, stops))
     rules["char"] = re.compile(rules["name_chars"])
-    rules["overrides"] = [(re.compile(o["pattern"]), o["kind"]) for o in rules["kind_overrides"]]
+    rules["overrides"] = [(re.compile(o["pattern"]), o["kind"], frozenset(o.get("keep_heads", ())))
+                          for o in rules["kind_overrides"]]
     rules["bracket"] = re.compile(rules["bracket_list"])
     rules["separator"] = re.compile(rules["bracket_separator"])
     rules["not_names"] = re.compile(rules["bracket_not_names"])
@@ -79,10 +80,8 @@ def _kept_positions(text: str, start: int, end: int) -> set[int]:
 
 def kind_of(name: str, head_kind: str) -> str:
     """The kind of a named channel: an override found in its name, else its head's."""
-    if head_kind == "website" and "税务局" in name:
-        return head_kind
-    for pattern, kind in _rules()["overrides"]:
-        if pattern.search(name):
+    for pattern, kind, keep_heads in _rules()["overrides"]:
+        if head_kind not in keep_heads and pattern.search(name):
             return kind
     return head_kind
 

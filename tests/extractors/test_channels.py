@@ -15,6 +15,8 @@ NAMES = [
     ("各承办银行住房公积金业务柜台暂停", "柜台", "service_hall", "各承办银行住房公积金业务柜台", "bank", True),
     ("政务服务中心办税窗口和委托代征单位", "窗口", "service_hall", "政务服务中心办税窗口", "tax_office", True),
     ("网站、自助服务终端、手机APP、微信公众号", "APP", "mobile_app", "手机APP", "mobile_app", False),
+    ("电子税务局、厦门税务APP暂停办理", "APP", "mobile_app", "厦门税务APP", "mobile_app", True),
+    ("全市各办税服务厅暂停办理", "服务厅", "service_hall", "全市各办税服务厅", "tax_office", True),
 ]
 # fmt: on
 
