@@ -96,15 +96,22 @@ def _channel_mentions(doc: Doc, analysis: Analysis) -> list[ChannelMention]:
     return mentions
 
 
+def _outside_channel_names(services: list[ServiceMention], channels: list[ChannelMention]) -> list[ServiceMention]:
+    """Service mentions that are not part of a channel's proper name (个人所得税APP names an app, not tax)."""
+    names = [(c.start, c.end) for c in channels if c.proper]
+    return [s for s in services if not any(start <= s.start and s.end <= end for start, end in names)]
+
+
 def notice_facts(doc: Doc) -> Doc:
     """Turn the doc's layers into typed facts of its :class:`Document`."""
     document: Document = doc.user_data["document"]
     analysis = analyse(document, doc._.times)
-    services = _service_mentions(doc)
+    mentions = _channel_mentions(doc, analysis)
+    services = _outside_channel_names(_service_mentions(doc), mentions)
     windows, resumptions = extract_windows(analysis)
     resumed = max((r.at for r in resumptions), default=None)
     hotlines = extract_hotlines(analysis)
-    channels = channel_statuses(analysis, _channel_mentions(doc, analysis), resumed) + hotline_channels(hotlines)
+    channels = channel_statuses(analysis, mentions, resumed) + hotline_channels(hotlines)
     doc._.facts = NoticeFacts(
         document=document, reference=doc.user_data.get("reference"), region=extract_region(analysis),
         windows=tuple(windows), resumptions=tuple(resumptions),
