@@ -18,7 +18,9 @@ the original text), so every span's offsets are evidence offsets.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from extractors.channels import ChannelMention, bracketed_names, channel_mention
@@ -98,8 +100,10 @@ def _channel_mentions(doc: Doc, analysis: Analysis) -> list[ChannelMention]:
 
 def _outside_channel_names(services: list[ServiceMention], channels: list[ChannelMention]) -> list[ServiceMention]:
     """Service mentions that are not part of a channel's proper name (个人所得税APP names an app, not tax)."""
-    names = [(c.start, c.end) for c in channels if c.proper]
-    return [s for s in services if not any(start <= s.start and s.end <= end for start, end in names)]
+    names = sorted((c.start, c.end) for c in channels if c.proper)
+    starts = [start for start, _ in names]
+    reach = list(accumulate((end for _, end in names), max))     # furthest end of the names starting so far
+    return [s for s in services if not (i := bisect_right(starts, s.start)) or reach[i - 1] < s.end]
 
 
 def notice_facts(doc: Doc) -> Doc:
