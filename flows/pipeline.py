@@ -83,11 +83,13 @@ def extract_task(warc_file: Path) -> Extraction:
 
 @task(name="publish", task_run_name="publish {out.name}", cache_policy=NO_CACHE)
 def publish_task(facts: list[NoticeFacts], out: Path, fmt: str | None = None, store_dir: Path | None = None,
-                 jsonld_dir: Path | None = None) -> Path:
+                 jsonld_dir: Path | None = None, report_dir: Path | None = None) -> Path:
     """Write the notices' graph to ``out`` atomically (format from the suffix unless ``fmt``).
 
     With ``store_dir``, also load the notices that pass the shapes into that Oxigraph
-    store and write the JSON-LD exports to ``jsonld_dir`` (:func:`noticegraph.publish.publish`).
+    store (its events reconciled), write the JSON-LD exports to ``jsonld_dir``
+    (:func:`noticegraph.publish.publish`) and the analyst report of the whole store to
+    ``report_dir`` (:func:`noticegraph.report.write_report`).
     """
     from noticegraph.output import serialize, write_atomically
 
@@ -97,6 +99,8 @@ def publish_task(facts: list[NoticeFacts], out: Path, fmt: str | None = None, st
     _logger().info("%d notices written to %s", len(facts), out)
     if store_dir is not None:
         _load_store(facts, Path(store_dir), None if jsonld_dir is None else Path(jsonld_dir))
+        if report_dir is not None:
+            _write_report(Path(store_dir), Path(report_dir))
     return out
 
 
@@ -106,7 +110,15 @@ def _load_store(facts: list[NoticeFacts], store_dir: Path, jsonld_dir: Path | No
     report = publish(facts, store_dir, jsonld_dir)
     for source, problem in report.refused:
         _logger().warning("%s: %s", source, problem)
-    _logger().info("%d notices loaded into %s, %d documents exported", report.loaded, store_dir, report.exported)
+    _logger().info("%d notices loaded into %s, %d events, %d documents exported", report.loaded, store_dir,
+                   report.events, report.exported)
+
+
+def _write_report(store_dir: Path, report_dir: Path) -> None:
+    from noticegraph.report import write_report
+
+    summary = write_report(store_dir, report_dir)
+    _logger().info("report of %d notices written to %s", summary.notices, report_dir)
 
 
 def format_of(out: Path) -> str:
@@ -147,28 +159,30 @@ def _also_at(facts: NoticeFacts, url: str) -> NoticeFacts:
 @flow(name="regional-notices", log_prints=True)
 def notices_flow(sources_file: Path = SOURCES_FILE, archive_dir: Path = ARCHIVE_DIR, state_path: Path = STATE_PATH,
                  out: Path = OUT, max_pages: int = MAX_PAGES, settings_file: Path | None = None,
-                 store_dir: Path | None = None, jsonld_dir: Path | None = None) -> Path | None:
+                 store_dir: Path | None = None, jsonld_dir: Path | None = None,
+                 report_dir: Path | None = None) -> Path | None:
     """Crawl every list page of every source, extract every WARC file of the archive, publish one graph.
 
-    ``settings_file`` overrides crawler settings (flows/settings.toml); ``store_dir`` and
-    ``jsonld_dir`` also load the store and write the exports (see :func:`publish_task`).
+    ``settings_file`` overrides crawler settings (flows/settings.toml); ``store_dir``,
+    ``jsonld_dir`` and ``report_dir`` also load the store and write the exports and the
+    report (see :func:`publish_task`).
     Returns the output file, or None when the archive holds no notice yet.
     """
     for source in load_sources(Path(sources_file)):
         for seed in source.list_urls:
             crawl_task(seed, source, Path(archive_dir), Path(state_path), max_pages, settings_file)
-    return extract_and_publish(archive_files(Path(archive_dir)), Path(out), store_dir, jsonld_dir)
+    return extract_and_publish(archive_files(Path(archive_dir)), Path(out), store_dir, jsonld_dir, report_dir)
 
 
 def extract_and_publish(warc_files: Sequence[Path], out: Path, store_dir: Path | None = None,
-                        jsonld_dir: Path | None = None) -> Path | None:
+                        jsonld_dir: Path | None = None, report_dir: Path | None = None) -> Path | None:
     """One extract task per WARC file, then one publish task for the notices that are not repeats."""
     extractions = [extract_task(path) for path in warc_files]
     facts = unique_notices(extractions)
     if not facts:
         _logger().warning("no notice in %d WARC files: %s not written", len(warc_files), out)
         return None
-    return publish_task(facts, out, store_dir=store_dir, jsonld_dir=jsonld_dir)
+    return publish_task(facts, out, store_dir=store_dir, jsonld_dir=jsonld_dir, report_dir=report_dir)
 
 
 @flow(name="regional-notices-from-archive")
@@ -199,6 +213,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--settings-file", type=Path, default=None, help="crawler settings TOML (flows/settings.toml)")
         sub.add_argument("--store-dir", type=Path, default=None, help="also load this Oxigraph store")
         sub.add_argument("--jsonld-dir", type=Path, default=None, help="and write the JSON-LD exports here")
+        sub.add_argument("--report-dir", type=Path, default=None, help="and write the analyst report here")
     return parser
 
 
@@ -207,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     options = {"sources_file": args.sources_file, "archive_dir": args.archive_dir, "state_path": args.state_path,
                "out": args.out, "max_pages": args.max_pages, "settings_file": args.settings_file,
-               "store_dir": args.store_dir, "jsonld_dir": args.jsonld_dir}
+               "store_dir": args.store_dir, "jsonld_dir": args.jsonld_dir, "report_dir": args.report_dir}
     if args.command == "serve":
         serve(args.name, args.cron, **{key: None if value is None else (value if key == "max_pages" else str(value))
                                        for key, value in options.items()})

@@ -118,9 +118,12 @@ def test_publish_task_can_load_the_store(tmp_path: Path) -> None:
     from noticegraph.store import notice_graphs, open_store
 
     facts = [extract_file(JINAN), extract_file(GBK_PAGE)]
-    publish_task.fn(facts, tmp_path / "g.trig", store_dir=tmp_path / "store", jsonld_dir=tmp_path / "jsonld")
+    publish_task.fn(facts, tmp_path / "g.trig", store_dir=tmp_path / "store", jsonld_dir=tmp_path / "jsonld",
+                    report_dir=tmp_path / "report")
     assert len(notice_graphs(open_store(tmp_path / "store", read_only=True))) == 2
     assert (tmp_path / "jsonld" / "index.json").exists()
+    assert len(list((tmp_path / "report" / "review").glob("*.html"))) == 2
+    assert (tmp_path / "report" / "index.html").exists()
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("g.trig", "trig"), ("g.nt", "nt"), ("g.ttl", "ttl"),
