@@ -21,7 +21,7 @@ WIDTH, LABELS, MARGIN = 960, 150, 16          # SVG pixels: whole width, label c
 LANE, BAR, AXIS = 24, 14, 26                  # lane height, bar height, axis band
 TICK_STEPS = (1, 2, 3, 7, 14, 28, 56, 91)     # days between ticks; the smallest giving at most MAX_TICKS
 MAX_TICKS = 10
-CLOSED, OPEN = "#e07b6f", "#f0b35e"            # bar colours, as in templates/report.css
+CLOSED, OPEN, SUPERSEDED = "#e07b6f", "#f0b35e", "#c8c8c8"   # bar colours, as in templates/report.css
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,13 @@ class Bar:
     y: float
     label: str                   # dates and marks, e.g. "2月21日 起（未定结束）"
     href: str
+    superseded: bool = False     # a later notice revised this window (the events graph)
 
     @property
     def marks(self) -> tuple[str, ...]:
         w = self.window
-        return tuple(m for m, on in (("open", w.open_ended), ("tentative", w.tentative), ("vague", w.vague)) if on)
+        return tuple(m for m, on in (("open", w.open_ended), ("tentative", w.tentative), ("vague", w.vague),
+                                     ("superseded", self.superseded)) if on)
 
 
 @dataclass(frozen=True)
@@ -109,13 +111,16 @@ def layout(data: ReportData, width: int = WIDTH) -> list[Panel]:
             return round(LABELS + plot * ((moment - start) / (end - start)), 1)
 
         bars, groups, y = [], [], AXIS
+        superseded = data.superseded_windows
         for window in windows:
             region = data.region_of(window.notice)
             if not groups or groups[-1][0] != region:
                 groups.append((region, y, y))
             left, right = x(window.start), x(window.end or end)
+            revised = window.iri in superseded
+            label = bar_label(window) + ("（已被后续通告调整）" if revised else "")
             bars.append(Bar(window, region, left, round(max(right - left, 2.0), 1), y + (LANE - BAR) / 2,
-                            bar_label(window), window.evidence.href))
+                            label, window.evidence.href, revised))
             y += LANE
             groups[-1] = (region, groups[-1][1], y)
         panels.append(Panel(data.regions[code], start, end, tuple(bars), ticks(start, end, x), tuple(groups), y + 8))
@@ -224,7 +229,8 @@ def _draw_panel(ax, panel: Panel, *, cjk: bool) -> None:
     for lane, bar in zip(lanes, panel.bars):
         window = bar.window
         end = window.end or panel.end
-        ax.barh(lane, end - window.start, left=window.start, height=0.6, color=OPEN if window.open_ended else CLOSED,
+        colour = SUPERSEDED if bar.superseded else OPEN if window.open_ended else CLOSED
+        ax.barh(lane, end - window.start, left=window.start, height=0.6, color=colour,
                 hatch="///" if (window.tentative or window.vague) else None, edgecolor="#993333", linewidth=0.8)
         label = bar.label if cjk else _ascii_label(window)
         ax.text(window.start, lane, f" {label}", va="center", ha="left", fontsize=7)

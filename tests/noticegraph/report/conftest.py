@@ -34,6 +34,22 @@ def report_dir(built_corpus: tuple[Path, Path], tmp_path_factory: pytest.TempPat
     return out
 
 
+@pytest.fixture(scope="session")
+def revised_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of Qingdao's notice and the follow-up notice that extends its window (tests/data/followup)."""
+    from noticegraph.cli import OK, main
+
+    root = Path(__file__).resolve().parents[3]
+    work = tmp_path_factory.mktemp("revised")
+    notices = work / "notices"
+    notices.mkdir()
+    for source in (root / "corpus" / "002_975000b3fb2f80f3.txt",
+                   root / "tests" / "data" / "followup" / "shandong_extension.md"):
+        (notices / source.name).write_bytes(source.read_bytes())
+    assert main(["build", str(notices), "--store", str(work / "store"), "--no-validate", "-q"]) == OK
+    return work / "store"
+
+
 def sparql(store, query: str) -> list[dict[str, str]]:
     """Rows of a SELECT over the union of the store's graphs, as plain strings."""
     results = store.query(NG + query, use_default_graph_as_union=True)

@@ -71,19 +71,12 @@ def test_ics_is_deterministic(report_data) -> None:
     assert calendars(report_data) == calendars(report_data)
 
 
-def test_ics_cancels_a_window_a_later_notice_revised(tmp_path: Path) -> None:
+def test_ics_cancels_a_window_a_later_notice_revised(revised_store: Path, tmp_path: Path) -> None:
     """Qingdao's 2月26日–3月20日24时 window, extended by the follow-up notice: CANCELLED in the calendar, the
     extended window confirmed beside it."""
     from noticegraph.cli import OK, main
 
-    root = Path(__file__).resolve().parents[3]
-    notices = tmp_path / "notices"
-    notices.mkdir()
-    for source in (root / "corpus" / "002_975000b3fb2f80f3.txt", root / "tests" / "data" / "followup" /
-                   "shandong_extension.md"):
-        (notices / source.name).write_bytes(source.read_bytes())
-    assert main(["build", str(notices), "--store", str(tmp_path / "store"), "--no-validate", "-q"]) == OK
-    assert main(["report", "--store", str(tmp_path / "store"), "--out", str(tmp_path / "report")]) == OK
+    assert main(["report", "--store", str(revised_store), "--out", str(tmp_path / "report")]) == OK
     found = {(e.decoded("dtend").date().isoformat(), str(e.get("status", ""))): str(e["summary"])
              for e in events(tmp_path / "report" / "calendar" / "370000.ics")}
     assert set(found) == {("2022-03-21", "CANCELLED"), ("2022-04-01", "")}

@@ -140,3 +140,15 @@ def test_timeline_png_without_a_cjk_font_labels_with_codes_only(report_data) -> 
         plt.close(figure)
         assert all(text.isascii() for text in texts), texts
         assert {b.region.code for b in panel.bars} <= {t.get_text() for t in ax.get_yticklabels()}
+
+
+def test_timeline_marks_the_windows_a_later_notice_revised(revised_store) -> None:
+    """Qingdao's window, extended by the follow-up notice, is drawn as superseded; the extended one is not."""
+    from noticegraph.report.data import load
+    from noticegraph.report.timeline import layout, svg
+    from noticegraph.store import open_store
+
+    [panel] = layout(load(open_store(revised_store, read_only=True)))
+    assert sorted((bar.window.end.date().isoformat(), bar.superseded) for bar in panel.bars) == [
+        ("2022-03-21", True), ("2022-04-01", False)]
+    assert svg(panel).count('class="bar superseded"') == 1
