@@ -28,15 +28,20 @@ def last_day(point: TimePoint) -> dt.date:
     return (point.end_instant - dt.timedelta(days=1)).date()
 
 
-def _month_before(times: list[TimeExpression], position: int) -> TimePoint | None:
-    months = [t.begin for t in times if t.end <= position and t.begin and t.begin.precision == "month"]
+def _month_before(times: list[TimeExpression], position: int) -> TimeExpression | None:
+    months = [t for t in times if t.end <= position and t.begin and t.begin.precision == "month"]
     return months[-1] if months else None
 
 
-def _paid_by(times: list[TimeExpression], early: tuple[int, int]) -> TimePoint | None:
-    """The time right after 提前(至|于): ``至2月`` may have been read as a dangling end."""
+def _paid_by(times: list[TimeExpression], early: tuple[int, int], month: TimeExpression) -> TimePoint | None:
+    """The time right after 提前(至|于) (``至2月`` may have been read as a dangling end), else a day
+    named between the month and 提前 (3月份养老金将于3月15日前提前发放)."""
     after = [t for t in times if early[0] <= t.start <= early[1] + 3]
-    return (after[0].begin or after[0].until) if after else None
+    if after:
+        return after[0].begin or after[0].until
+    between = [t.begin for t in times if month.end <= t.start and t.end <= early[0] and t.begin
+               and t.begin.precision in ("day", "minute")]
+    return between[-1] if between else None
 
 
 def _benefits(mentions: list[ServiceMention], sentence: Sentence, position: int) -> list[ServiceMention]:
@@ -52,14 +57,15 @@ def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[Se
     if not early or not _rules()["paid"].search(norm, early.end(), sentence.end):
         return []
     times = analysis.times_in(sentence)
-    month, paid = _month_before(times, early.start()), _paid_by(times, early.span())
+    month = _month_before(times, early.start())
+    paid = None if month is None else _paid_by(times, early.span(), month)
     if month is None or paid is None:
         return []
     seen, payments = set(), []
     for mention in _benefits(mentions, sentence, early.start()):
         if mention.service not in seen:
             seen.add(mention.service)
-            payments.append(AdvancePayment(mention.service, month.day.replace(day=1), last_day(paid),
+            payments.append(AdvancePayment(mention.service, month.begin.day.replace(day=1), last_day(paid),
                                            span_of(analysis, mention.start, mention.end),
                                            sentence_span(analysis, sentence)))
     return payments

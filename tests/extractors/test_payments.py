@@ -1,0 +1,29 @@
+"""Early benefit payments of single sentences (extractors/payments.py through the pipeline)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.pipeline import extract
+from tests.conftest import document_of
+
+PUBLISHED = dt.datetime(2023, 3, 8, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+# fmt: off
+PAYMENTS = [
+    # sentence, [(benefit, for month, paid by)]
+    ("3月份养老金提前至3月15日前发放。",              [("pension", "2023-03", "2023-03-15")]),
+    ("3月份养老金将于3月15日前提前发放到位。",         [("pension", "2023-03", "2023-03-15")]),   # the day before 提前
+    ("2月份、3月份养老金提前至2月25日发放。",          [("pension", "2023-03", "2023-02-25")]),
+    ("3月应发的失业保险金提前到2月发放。",             [("unemployment", "2023-03", "2023-02-28")]),
+    ("3月15日，3月份养老金提前发放。",                 []),        # a day before the month says nothing of it
+    ("养老金按月正常发放。",                          []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PAYMENTS, ids=[p[0][:14] for p in PAYMENTS])
+def test_payments_of_a_sentence(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    facts = extract(document_of(sentence, published=PUBLISHED))
+    assert [(p.benefit, f"{p.for_month:%Y-%m}", p.paid_by.isoformat()) for p in facts.payments] == expected
