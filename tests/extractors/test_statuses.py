@@ -14,6 +14,7 @@ SERVICES = [
     ("停机期间，个人所得税业务正常办理。",                 {("tax", "available")}),
     ("停机期间，暂停办理养老保险、失业保险业务。",          {("pension", "suspended"), ("unemployment", "suspended")}),
     ("社会保障卡管理信息系统不受停机影响。",               {("ss_card", "available")}),
+    ("停机期间，失业保险金正常发放。",                    {("unemployment", "available")}),
 ]
 # fmt: on
 
