@@ -40,7 +40,17 @@ def _rules() -> dict:
     rules["separator"] = re.compile(rules["bracket_separator"])
     rules["not_names"] = re.compile(rules["bracket_not_names"])
     rules["generic_longest_first"] = sorted(rules["generic_words"], key=len, reverse=True)
+    keeps = [*rules["name_keeps"], *_place_names_with(stops)]
+    rules["keeps"] = re.compile("|".join(map(re.escape, sorted(set(keeps), key=len, reverse=True))))
     return rules
+
+
+def _place_names_with(stops: list[str]) -> list[str]:
+    """Names of provinces and cities holding a stop word (上海, 成都, 内蒙古): they never stop a name."""
+    from ontology.vocab import regions
+
+    names = {name for r in regions() if r.level in ("province", "prefecture") for name in (r.name, r.short) if name}
+    return [name for name in names if len(name) >= 2 and any(stop in name for stop in stops)]
 
 
 def _quoted_start(text: str, start: int) -> int | None:
@@ -68,13 +78,10 @@ def extend_left(text: str, start: int, limit: int) -> int:
 
 
 def _kept_positions(text: str, start: int, end: int) -> set[int]:
-    """Positions inside phrases where stop words do not stop a name (人力资源和社会保障)."""
+    """Positions inside phrases where stop words do not stop a name (人力资源和社会保障, 上海)."""
     kept: set[int] = set()
-    for phrase in _rules()["name_keeps"]:
-        found = text.find(phrase, start, end)
-        while found >= 0:
-            kept.update(range(found, found + len(phrase)))
-            found = text.find(phrase, found + 1, end)
+    for match in _rules()["keeps"].finditer(text, start, end):
+        kept.update(range(*match.span()))
     return kept
 
 

@@ -16,6 +16,9 @@ NAMES = [
     ("政务服务中心办税窗口和委托代征单位", "窗口", "service_hall", "政务服务中心办税窗口", "tax_office", True),
     ("网站、自助服务终端、手机APP、微信公众号", "APP", "mobile_app", "手机APP", "mobile_app", False),
     ("电子税务局、厦门税务APP暂停办理", "APP", "mobile_app", "厦门税务APP", "mobile_app", True),
+    ("因系统维护，上海市电子税务局将暂停服务", "电子税务局", "website", "上海市电子税务局", "website", True),
+    ("登录成都市人社局官网查询", "官网", "website", "成都市人社局官网", "website", True),
+    ("内蒙古自治区政务服务网暂停", "政务服务网", "website", "内蒙古自治区政务服务网", "website", True),
     ("全市各办税服务厅暂停办理", "服务厅", "service_hall", "全市各办税服务厅", "tax_office", True),
 ]
 # fmt: on
