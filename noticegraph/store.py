@@ -57,10 +57,14 @@ def replace_notice(store: pyoxigraph.Store, facts: NoticeFacts) -> int:
     from ontology.graph import notice_iri
     from ontology.ntriples import notice_ntriples
 
-    graph = notice_iri(facts.document.digest, facts.document.doc_id)
     lines = notice_ntriples(facts)
-    store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{''.join(lines)}}} }}")
+    replace_graph(store, notice_iri(facts.document.digest, facts.document.doc_id), lines)
     return len(lines)
+
+
+def replace_graph(store: pyoxigraph.Store, graph: str, lines: list[str]) -> None:
+    """Replace a named graph with N-Triples ``lines`` in one SPARQL update (one transaction)."""
+    store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{''.join(lines)}}} }}")
 
 
 def notice_graphs(store: pyoxigraph.Store) -> list[str]:

@@ -19,10 +19,11 @@ def rebuild_events(store: pyoxigraph.Store) -> list[Event]:
     """Reconcile every notice of the store and replace the events graph; the events."""
     from noticegraph.events.claims import read_claims
     from noticegraph.events.reconcile import reconcile
+    from noticegraph.store import replace_graph
     from ontology.event_graph import EVENTS_GRAPH, events_triples
     from ontology.ntriples import NTRIPLES_TERMS, ntriples_line
 
     events = reconcile(read_claims(store))
-    lines = "".join(dict.fromkeys(ntriples_line(t) for t in events_triples(events, NTRIPLES_TERMS)))
-    store.update(f"DROP SILENT GRAPH <{EVENTS_GRAPH}> ;\nINSERT DATA {{ GRAPH <{EVENTS_GRAPH}> {{\n{lines}}} }}")
+    lines = dict.fromkeys(ntriples_line(triple) for triple in events_triples(events, NTRIPLES_TERMS))
+    replace_graph(store, EVENTS_GRAPH, list(lines))
     return events
