@@ -11,13 +11,18 @@ PATTERNS = Path(__file__).parent / "patterns"
 _WORD_END = ""     # trie key marking that a word ends at a node
 
 
-@cache
 def load_yaml(name: str) -> Any:
-    """Parse ``extractors/patterns/{name}`` once (with libyaml when present: ten times faster)."""
+    """Parse ``extractors/patterns/{name}`` once."""
+    return load_yaml_file(PATTERNS / name)
+
+
+@cache
+def load_yaml_file(path: Path) -> Any:
+    """Parse a YAML data file once (with libyaml when present: ten times faster)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with (PATTERNS / name).open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
 
 

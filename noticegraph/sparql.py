@@ -54,3 +54,11 @@ def run_query(store, sparql: str, result_format: str) -> bytes:
         return results.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
     fmt = getattr(ox.QueryResultsFormat, RESULT_FORMATS[result_format])
     return results.serialize(format=fmt) or b""
+
+
+def select_rows(store, query_file: Path) -> list[dict[str, str]]:
+    """The rows of the SELECT in ``query_file`` over the store's graphs (union as default graph), as dicts of
+    plain strings; unbound variables are left out."""
+    results = store.query(query_file.read_text(encoding="utf-8"), use_default_graph_as_union=True)
+    names = [v.value for v in results.variables]
+    return [{n: row[n].value for n in names if row[n] is not None} for row in results]

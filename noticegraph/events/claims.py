@@ -55,25 +55,20 @@ class NoticeClaims:
 
 
 @cache
-def _yaml(name: str):
-    import yaml
-
-    with (HERE / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-@cache
 def system_of_service() -> dict[str, str]:
     """Service-line IRI -> system family key (systems.yaml)."""
-    return {f"{NGS}{service}": system for system, services in _yaml("systems.yaml").items() for service in services}
+    from extractors.lexicon import load_yaml_file
+
+    systems = load_yaml_file(HERE / "systems.yaml")
+    return {f"{NGS}{service}": system for system, services in systems.items() for service in services}
 
 
 @cache
 def _revision_pattern():
-    from extractors.lexicon import alternation
+    from extractors.lexicon import alternation, load_yaml_file
     from extractors.script import compile_either
 
-    return compile_either(alternation(_yaml("revisions.yaml")["revision"]))
+    return compile_either(alternation(load_yaml_file(HERE / "revisions.yaml")["revision"]))
 
 
 def says_revision(text: str) -> bool:
@@ -81,42 +76,39 @@ def says_revision(text: str) -> bool:
     return bool(_revision_pattern().search(text))
 
 
-def _query(store: pyoxigraph.Store, name: str):
-    return store.query((HERE / "queries" / name).read_text(encoding="utf-8"))
-
-
-def _value(solution, name: str) -> str | None:
-    term = solution[name]
-    return None if term is None else term.value
-
-
 def _datetime(value: str | None) -> dt.datetime | None:
     return None if value is None else dt.datetime.fromisoformat(value)
 
 
+def _head(row: dict[str, str]) -> dict:
+    """What the notice of a window row says of itself; read once per notice."""
+    return {"region": row.get("region"), "province": row.get("province"),
+            "published": _datetime(row.get("published")), "revision": says_revision(row.get("title", ""))}
+
+
 def read_claims(store: pyoxigraph.Store) -> list[NoticeClaims]:
     """The claims of every notice graph of the store that states a suspension window."""
+    from noticegraph.sparql import select_rows
+
     heads: dict[str, dict] = {}
     windows: dict[str, dict[str, WindowClaim]] = defaultdict(dict)
-    for row in _query(store, "window_claims.rq"):
-        notice = _value(row, "notice")
-        head = heads.setdefault(notice, {"region": _value(row, "region"), "province": _value(row, "province"),
-                                         "published": _datetime(_value(row, "published")),
-                                         "revision": says_revision(_value(row, "title") or "")})
-        head["revision"] = head["revision"] or says_revision(_value(row, "quote") or "")
-        fact = _value(row, "window")
-        windows[notice][fact] = WindowClaim(fact, notice, _datetime(_value(row, "start")),
-                                            _datetime(_value(row, "end")))
+    for row in select_rows(store, HERE / "queries" / "window_claims.rq"):
+        notice = row["notice"]
+        if notice not in heads:
+            heads[notice] = _head(row)
+        heads[notice]["revision"] = heads[notice]["revision"] or says_revision(row.get("quote", ""))
+        fact = row["window"]
+        windows[notice][fact] = WindowClaim(fact, notice, _datetime(row["start"]), _datetime(row.get("end")))
     statuses: dict[str, list[StatusClaim]] = defaultdict(list)
     systems: dict[str, set[str]] = defaultdict(set)
-    for row in _query(store, "status_claims.rq"):
-        notice, service, status = _value(row, "notice"), _value(row, "service"), _value(row, "status")
-        if service and (status is None or status.endswith("/suspended")):
-            systems[notice].update(filter(None, [system_of_service().get(service)]))
+    for row in select_rows(store, HERE / "queries" / "status_claims.rq"):
+        notice, service, status = row["notice"], row.get("service"), row.get("status")
+        if service and (status is None or status.endswith("/suspended")) and service in system_of_service():
+            systems[notice].add(system_of_service()[service])
         if status is None:
             continue
-        topic = ("service", service) if service else ("channel", _value(row, "kind"), _value(row, "name"))
-        statuses[notice].append(StatusClaim(_value(row, "fact"), notice, topic, status))
+        topic = ("service", service) if service else ("channel", row["kind"], row["name"])
+        statuses[notice].append(StatusClaim(row["fact"], notice, topic, status))
     return [NoticeClaims(notice, head["region"], head["province"], head["published"], head["revision"],
                          frozenset(systems[notice]), tuple(windows[notice].values()), tuple(statuses[notice]))
             for notice, head in heads.items()]

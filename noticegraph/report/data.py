@@ -165,10 +165,9 @@ def key(iri: str) -> str:
 
 def select(store, name: str) -> list[dict[str, str]]:
     """The rows of ``queries/{name}.rq`` as dicts of plain strings (unbound variables left out)."""
-    sparql = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
-    results = store.query(sparql, use_default_graph_as_union=True)
-    names = [v.value for v in results.variables]
-    return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+    from noticegraph.sparql import select_rows
+
+    return select_rows(store, QUERIES / f"{name}.rq")
 
 
 def _flag(row: dict[str, str], name: str) -> bool:
