@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 from extractors.facts import NoticeFacts, SourceSpan
 from ontology.namespace import NG, NGK, NGN, NGR, NGS, NGST, OA
 
-# ontology terms resolved once (DefinedNamespace attribute lookups are slow on the hot path)
+# terms resolved once (DefinedNamespace attribute lookups cost ~1 µs, and the graph code runs per fact)
 _NG_AdvancePayment = NG.AdvancePayment
 _NG_ChannelStatement = NG.ChannelStatement
 _NG_Deadline = NG.Deadline
@@ -50,6 +50,13 @@ _NG_tentative = NG.tentative
 _NG_vague = NG.vague
 _NG_warcFile = NG.warcFile
 _NG_alsoPublishedAt = NG.alsoPublishedAt
+_RDF_type = RDF.type
+_SDO_startDate, _SDO_endDate, _SDO_eventStatus = SDO.startDate, SDO.endDate, SDO.eventStatus
+_SDO_EventScheduled, _SDO_name, _SDO_telephone = SDO.EventScheduled, SDO.name, SDO.telephone
+# OA is an open Namespace: each OA.x makes a new URIRef
+_OA_SpecificResource, _OA_hasSource, _OA_hasSelector = OA.SpecificResource, OA.hasSource, OA.hasSelector
+_OA_TextQuoteSelector, _OA_exact, _OA_prefix, _OA_suffix = OA.TextQuoteSelector, OA.exact, OA.prefix, OA.suffix
+_OA_TextPositionSelector, _OA_start, _OA_end = OA.TextPositionSelector, OA.start, OA.end
 
 G = TypeVar("G", bound=Graph)
 
@@ -106,27 +113,23 @@ def _evidence(fact: URIRef, notice: URIRef, sentence: SourceSpan, terms: Terms) 
 def _sentences(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
     """The evidence resources (Web Annotation selectors), once per stating sentence."""
     text, seen = facts.document.text, set()
-    # OA is an open Namespace: each OA.x makes a new URIRef, so look the terms up once per notice
-    a, specific_resource, has_source, has_selector = RDF.type, OA.SpecificResource, OA.hasSource, OA.hasSelector
-    quote_selector, exact, prefix, suffix = OA.TextQuoteSelector, OA.exact, OA.prefix, OA.suffix
-    position_selector, start, end = OA.TextPositionSelector, OA.start, OA.end
     for sentence in _stating_sentences(facts):
         if (sentence.start, sentence.end) in seen:
             continue
         seen.add((sentence.start, sentence.end))
         iri = evidence_iri(notice, sentence)
         ev, quote_, position = terms.iri(iri), terms.iri(f"{iri}-quote"), terms.iri(f"{iri}-pos")
-        yield ev, a, specific_resource
-        yield ev, has_source, notice
-        yield ev, has_selector, quote_
-        yield ev, has_selector, position
-        yield quote_, a, quote_selector
-        yield quote_, exact, terms.literal(sentence.text)
-        yield quote_, prefix, terms.literal(text[max(0, sentence.start - CONTEXT):sentence.start])
-        yield quote_, suffix, terms.literal(text[sentence.end:sentence.end + CONTEXT])
-        yield position, a, position_selector
-        yield position, start, terms.literal(sentence.start)
-        yield position, end, terms.literal(sentence.end)
+        yield ev, _RDF_type, _OA_SpecificResource
+        yield ev, _OA_hasSource, notice
+        yield ev, _OA_hasSelector, quote_
+        yield ev, _OA_hasSelector, position
+        yield quote_, _RDF_type, _OA_TextQuoteSelector
+        yield quote_, _OA_exact, terms.literal(sentence.text)
+        yield quote_, _OA_prefix, terms.literal(text[max(0, sentence.start - CONTEXT):sentence.start])
+        yield quote_, _OA_suffix, terms.literal(text[sentence.end:sentence.end + CONTEXT])
+        yield position, _RDF_type, _OA_TextPositionSelector
+        yield position, _OA_start, terms.literal(sentence.start)
+        yield position, _OA_end, terms.literal(sentence.end)
 
 
 def _stating_sentences(facts: NoticeFacts) -> Iterator[SourceSpan]:
@@ -181,16 +184,13 @@ def _region(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple
 
 
 def _windows(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
-    # DefinedNamespace attribute access costs ~1 µs: terms looked up once per notice, here and below
-    a, start_date, end_date, event_status, scheduled = (RDF.type, SDO.startDate, SDO.endDate, SDO.eventStatus,
-                                                        SDO.EventScheduled)
     for i, window in enumerate(facts.windows, 1):
         fact = terms.iri(f"{notice}#window-{i}")
-        yield fact, a, _NG_SuspensionWindow
-        yield fact, start_date, terms.datetime(window.start)
-        yield fact, event_status, scheduled
+        yield fact, _RDF_type, _NG_SuspensionWindow
+        yield fact, _SDO_startDate, terms.datetime(window.start)
+        yield fact, _SDO_eventStatus, _SDO_EventScheduled
         if window.end is not None:
-            yield fact, end_date, terms.datetime(window.end)
+            yield fact, _SDO_endDate, terms.datetime(window.end)
         else:
             yield fact, _NG_openEnded, terms.literal(True)
         if window.vague:
@@ -203,56 +203,52 @@ def _windows(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Tripl
 
 
 def _resumptions(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
-    a = RDF.type
     for i, resumption in enumerate(facts.resumptions, 1):
         fact = terms.iri(f"{notice}#resume-{i}")
-        yield fact, a, _NG_Resumption
+        yield fact, _RDF_type, _NG_Resumption
         yield fact, _NG_resumesAt, terms.datetime(resumption.at)
         yield from _evidence(fact, notice, resumption.sentence, terms)
 
 
 def _statuses(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
-    a, name = RDF.type, SDO.name
     for i, service in enumerate(facts.services, 1):
         fact = terms.iri(f"{notice}#service-{i}")
-        yield fact, a, _NG_ServiceStatement
+        yield fact, _RDF_type, _NG_ServiceStatement
         yield fact, _NG_service, concept(NGS, service.service)
         yield fact, _NG_status, STATUS[service.status]
         yield from _evidence(fact, notice, service.sentence, terms)
     for i, channel in enumerate(facts.channels, 1):
         fact = terms.iri(f"{notice}#channel-{i}")
-        yield fact, a, _NG_ChannelStatement
-        yield fact, name, terms.literal(channel.name)
+        yield fact, _RDF_type, _NG_ChannelStatement
+        yield fact, _SDO_name, terms.literal(channel.name)
         yield fact, _NG_channelKind, concept(NGK, channel.kind)
         yield fact, _NG_status, STATUS[channel.status]
         yield from _evidence(fact, notice, channel.sentence, terms)
 
 
 def _payments_and_deadlines(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
-    a = RDF.type
     for i, payment in enumerate(facts.payments, 1):
         fact = terms.iri(f"{notice}#payment-{i}")
-        yield fact, a, _NG_AdvancePayment
+        yield fact, _RDF_type, _NG_AdvancePayment
         yield fact, _NG_benefit, concept(NGS, payment.benefit)
         yield fact, _NG_forMonth, terms.literal(payment.for_month.strftime("%Y-%m"), datatype=XSD.gYearMonth)
         yield fact, _NG_paidBy, terms.date(payment.paid_by)
         yield from _evidence(fact, notice, payment.sentence, terms)
     for i, deadline in enumerate(facts.deadlines, 1):
         fact = terms.iri(f"{notice}#deadline-{i}")
-        yield fact, a, _NG_Deadline
+        yield fact, _RDF_type, _NG_Deadline
         yield fact, _NG_deadline, terms.date(deadline.day)
         yield fact, _NG_action, terms.literal(deadline.action)
         yield from _evidence(fact, notice, deadline.sentence, terms)
 
 
 def _hotlines(facts: NoticeFacts, notice: URIRef, terms: Terms) -> Iterator[Triple]:
-    a, telephone, name = RDF.type, SDO.telephone, SDO.name
     for i, hotline in enumerate(facts.hotlines, 1):
         fact = terms.iri(f"{notice}#hotline-{i}")
-        yield fact, a, _NG_Hotline
-        yield fact, telephone, terms.literal(hotline.phone)
+        yield fact, _RDF_type, _NG_Hotline
+        yield fact, _SDO_telephone, terms.literal(hotline.phone)
         if hotline.name:
-            yield fact, name, terms.literal(hotline.name)
+            yield fact, _SDO_name, terms.literal(hotline.name)
         yield from _evidence(fact, notice, hotline.sentence, terms)
 
 
