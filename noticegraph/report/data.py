@@ -6,8 +6,10 @@ review page).
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
@@ -145,10 +147,19 @@ class ReportData:
     facts: list[FactValues] = field(default_factory=list)
     event_windows: list[EventWindow] = field(default_factory=list)
 
-    @property
-    def superseded_windows(self) -> set[str]:
+    # derived once, on first use (load() fills the lists before any view reads them)
+    @cached_property
+    def superseded_windows(self) -> frozenset[str]:
         """The notices' windows that a later notice revised (the claims of superseded event windows)."""
-        return {fact for window in self.event_windows if window.superseded for fact in window.claim_facts}
+        return frozenset(fact for window in self.event_windows if window.superseded for fact in window.claim_facts)
+
+    @cached_property
+    def evidence_by_notice(self) -> dict[str, list[Evidence]]:
+        return _by_notice(self.evidence.values())
+
+    @cached_property
+    def facts_by_notice(self) -> dict[str, list[FactValues]]:
+        return _by_notice(self.facts)
 
     def region_of(self, notice: str) -> Region:
         return self.regions[self.notices[notice].region]
@@ -156,6 +167,13 @@ class ReportData:
     def label(self, iri: str, namespace: str = "") -> str:
         """The Chinese label of a term (an IRI, or a key in ``namespace``), else its key."""
         return self.labels.get(namespace + iri, key(iri))
+
+
+def _by_notice(items) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        grouped[item.notice].append(item)
+    return grouped
 
 
 def key(iri: str) -> str:

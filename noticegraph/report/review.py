@@ -71,5 +71,5 @@ def fact_view(data: ReportData, fact: FactValues) -> FactView:
 def page_context(data: ReportData, notice: Notice) -> dict:
     """What templates/review.html shows for one notice."""
     return {"notice": notice, "region": data.regions[notice.region],
-            "segments": segments(notice.text, (e for e in data.evidence.values() if e.notice == notice.iri)),
-            "facts": [fact_view(data, f) for f in data.facts if f.notice == notice.iri]}
+            "segments": segments(notice.text, data.evidence_by_notice.get(notice.iri, ())),
+            "facts": [fact_view(data, f) for f in data.facts_by_notice.get(notice.iri, ())]}
