@@ -96,9 +96,10 @@ def notice_ntriples(facts: NoticeFacts) -> list[str]:
 class WrittenTerms(dict):
     """Terms as written in N-Triples, each formatted once (a notice repeats its fact IRIs and predicates).
 
-    Keys compare as strings, so an :class:`IRI` and a ``URIRef`` of the same IRI
-    share an entry (both are written ``<…>``); a :class:`Raw` literal starts with
-    a quote, which no IRI does.
+    An :class:`IRI` and a ``URIRef`` of the same IRI may share an entry or take two
+    (rdflib's equality is one-sided); either way both are written ``<…>``. A
+    :class:`Raw` literal starts with a quote, which no IRI does, so no literal is
+    ever taken for an IRI.
     """
 
     def __missing__(self, term: Raw | URIRef | Literal | BNode) -> str:

@@ -168,8 +168,9 @@ def _closeness(a: WindowVersion, b: WindowVersion) -> tuple:
 def _settle(windows: list[WindowVersion]) -> None:
     """Link supersessions (later revising notice) and conflicts (anything else) between rivals."""
     for later in sorted(windows, key=lambda v: v.latest):
-        earlier = [v for v in windows if v.superseded_by is None and v.latest < later.latest
-                   and later.revision and _rivals(v, later)]
+        if not later.revision:
+            continue
+        earlier = [v for v in windows if v.superseded_by is None and v.latest < later.latest and _rivals(v, later)]
         if earlier:
             replaced = max(earlier, key=lambda v: _closeness(later, v))
             replaced.superseded_by, later.supersedes = later, replaced
