@@ -9,6 +9,7 @@ Lexicon patterns are tokenized the same way, so matching is unchanged.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 NAME = "noticegraph.char_tokenizer.v1"
+TRAILING_SPACE = re.compile(r"(?<=[^ ]) ")    # a space right after a non-space character trails that token
 
 
 class CharTokenizer:
@@ -50,15 +52,22 @@ class CharTokenizer:
 
 
 def char_words(text: str) -> tuple[list[str], list[bool]]:
-    """Words and trailing-space flags: one word per character, a lone space trails its token."""
+    """Words and trailing-space flags: one word per character, a lone space trails its token.
+
+    A space trails the token before it when that token is not a space itself, so
+    the text is split at those spaces and every other character is a word.
+    """
+    if " " not in text:
+        return list(text), [False] * len(text)
     words: list[str] = []
     spaces: list[bool] = []
-    for char in text:
-        if char == " " and words and not spaces[-1] and words[-1] != " ":
-            spaces[-1] = True
-        else:
-            words.append(char)
-            spaces.append(False)
+    *trailed, last = TRAILING_SPACE.split(text)
+    for piece in trailed:           # never empty: it ends with the non-space the space trails
+        words += piece
+        spaces += [False] * (len(piece) - 1)
+        spaces.append(True)
+    words += last
+    spaces += [False] * len(last)
     return words, spaces
 
 
