@@ -1,10 +1,10 @@
 """Cue phrases that give clauses their polarity (``patterns/cues.yaml``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
 
 from extractors.lexicon import compiled, load_yaml
 
@@ -50,13 +50,19 @@ def is_suspension_topic(heading: str) -> bool:
     return bool(compiled(FILE, "suspension_topic").search(heading))
 
 
+@cache
+def _verdict_filler() -> re.Pattern[str]:
+    return re.compile(load_yaml(FILE)["verdict_filler"])
+
+
 def verdict_words(sentence: str) -> str:
     """A sentence without its answer mark and closing punctuation (答：不受影响。 → 不受影响)."""
-    return re.sub(load_yaml(FILE)["verdict_filler"], "", sentence)
+    return _verdict_filler().sub("", sentence)
 
 
+@cache
 def verdict_max() -> int:
-    """The longest sentence that is only a verdict."""
+    """The longest sentence that is only a verdict (read once)."""
     return int(load_yaml(FILE)["verdict_max"])
 
 
