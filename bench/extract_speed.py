@@ -4,8 +4,10 @@ Replicates the bundled corpus (and the test notices) to N files, then in the
 same run: (1) times ``noticegraph extract`` as a subprocess, one core
 (``taskset -c 0`` when available); (2) times JioNLP's time extraction over the
 same texts in this process (JioNLP is the common Chinese baseline for it);
-(3) times ``noticegraph --help``. Prints a table and writes
-``bench/results/extract_speed.json``.
+(3) times ``noticegraph --help``; (4) splits one notice's time into its stages,
+in this process (reading and cleaning, the spaCy doc, the date scan, each
+pipeline component, N-Triples). Prints the results and writes
+``bench/results/extract_speed_{corpus}.json``.
 
     python bench/extract_speed.py [--notices 1000]
 """
@@ -74,6 +76,34 @@ def time_jionlp(files: list[Path]) -> float | None:
     return time.perf_counter() - started
 
 
+def stage_times(files: list[Path]) -> dict[str, float]:
+    """Milliseconds per notice of each stage of :func:`extractors.pipeline.extract`, run stage by stage."""
+    from extractors import pipeline
+    from extractors.loading import load_document
+    from extractors.temporal import date_atoms
+    from ontology.ntriples import notice_ntriples
+
+    nlp = pipeline.build_nlp()
+    spent: dict[str, float] = {}
+
+    def timed(stage: str, step, *args):
+        started = time.perf_counter()
+        result = step(*args)
+        spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - started
+        return result
+
+    for path in files:
+        document = timed("read and clean", load_document, path)
+        doc = timed("spaCy doc", nlp.make_doc, document.norm)
+        atoms = timed("date scan", date_atoms, document.norm)
+        doc.user_data.update(document=document, date_atoms=atoms,
+                             reference=pipeline.reference_date(document, atoms))
+        for name, component in nlp.pipeline:
+            doc = timed(name, component, doc)
+        timed("N-Triples", lambda facts: "".join(notice_ntriples(facts)).encode("utf-8"), doc._.facts)
+    return {stage: round(1000 * seconds / len(files), 3) for stage, seconds in spent.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notices", type=int, default=1000)
@@ -90,7 +120,8 @@ def main() -> int:
                   "notices_per_second": round(args.notices / seconds, 1),
                   "jionlp_time_seconds": round(jio, 2) if jio else None,
                   "jionlp_notices_per_second": round(args.notices / jio, 1) if jio else None,
-                  "help_seconds": round(time_help(), 3), "cores": os.cpu_count()}
+                  "help_seconds": round(time_help(), 3), "cores": os.cpu_count(),
+                  "stage_ms_per_notice": stage_times(files)}
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(result, indent=2))
