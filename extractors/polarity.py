@@ -22,9 +22,34 @@ CHANNEL_CUES = ("unaffected", "alternative", "suspend")
 TIME_CUES = ("unaffected", "alternative", "suspend", "resume")
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceCues:
+    """The cues of one sentence, sorted out once for all the spans read in it."""
+
+    cues: list[Cue]
+    resumed_from: int | None             # end of its first after-resumption cue (恢复后): later spans say nothing
+    exception: tuple[int, int] | None    # its 除…外 span
+    outside: list[Cue]                   # the cues outside the exception span
+
+
+def _sentence_cues(cues: list[Cue]) -> SentenceCues:
+    exception = _exception_span(cues)
+    outside = cues if exception is None else [c for c in cues if not exception[0] <= c.start < exception[1]]
+    resumed_from = min((c.end for c in cues if c.kind == "after_resumption"), default=None)
+    return SentenceCues(cues, resumed_from, exception, outside)
+
+
+NO_CUES = SentenceCues([], None, None, [])
+
+
 @dataclass(slots=True)
 class Analysis:
-    """The shared layers of one notice that the fact extractors read."""
+    """The shared layers of one notice that the fact extractors read.
+
+    What depends on a sentence alone (its sorted-out cues, the polarity it
+    inherits, the verdict before it) is worked out once per sentence, on first
+    use, instead of once per span read in it.
+    """
 
     document: Document
     sentences: list[Sentence]
@@ -33,6 +58,9 @@ class Analysis:
     _by_sentence: dict[int, list[Cue]] = field(default_factory=dict)
     _times_by_sentence: dict[int, list[TimeExpression]] = field(default_factory=dict)
     _owner: list[int] = field(default_factory=list)
+    _sorted_cues: dict[int, SentenceCues] = field(default_factory=dict)
+    _inherited: dict[int, str | None] = field(default_factory=dict)
+    _verdicts: dict[tuple[int, tuple[str, ...]], str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._owner = [-1] * (len(self.document.norm) + 1)
@@ -46,10 +74,15 @@ class Analysis:
             owner = self.sentence_of(time.start)
             if owner is not None:
                 self._times_by_sentence.setdefault(owner.index, []).append(time)
+        self._sorted_cues = {index: _sentence_cues(cues) for index, cues in self._by_sentence.items()}
 
     def cues_in(self, sentence: Sentence) -> list[Cue]:
         """The cues of a sentence."""
         return self._by_sentence.get(sentence.index, [])
+
+    def sorted_cues(self, sentence: Sentence) -> SentenceCues:
+        """The cues of a sentence with its exception and after-resumption cues found."""
+        return self._sorted_cues.get(sentence.index, NO_CUES)
 
     def times_in(self, sentence: Sentence) -> list[TimeExpression]:
         """The time expressions that start in a sentence."""
@@ -73,10 +106,6 @@ def _nearest(cues: list[Cue], start: int, end: int) -> Cue | None:
     return min(cues, key=lambda c: (distance(c), c.start < start), default=None)
 
 
-def _within(cues: list[Cue], span: tuple[int, int], kinds: tuple[str, ...]) -> list[Cue]:
-    return [c for c in cues if c.kind in kinds and span[0] <= c.start < span[1]]
-
-
 def own_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
     """The polarity a sentence states by itself: its last status cue, else its frame."""
     cues = analysis.cues_in(sentence)
@@ -95,7 +124,13 @@ def _heading_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
 
 
 def inherited_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
-    """The polarity an enumerating or bare sentence takes from what governs it."""
+    """The polarity an enumerating or bare sentence takes from what governs it (found once per sentence)."""
+    if sentence.index not in analysis._inherited:
+        analysis._inherited[sentence.index] = _governing_polarity(analysis, sentence)
+    return analysis._inherited[sentence.index]
+
+
+def _governing_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
     if sentence.table_header >= 0:
         found = _heading_polarity(analysis, analysis.sentences[sentence.table_header])
         if found:
@@ -112,15 +147,24 @@ def inherited_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
 
 
 def _verdict(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...]) -> str | None:
-    """The polarity of a bare verdict right before ``sentence`` in its block (答：不受影响。)."""
+    """The polarity of a bare verdict right before ``sentence`` in its block (答：不受影响。), found once."""
+    key = (sentence.index, kinds)
+    if key not in analysis._verdicts:
+        analysis._verdicts[key] = _verdict_before(analysis, sentence, kinds)
+    return analysis._verdicts[key]
+
+
+def _verdict_before(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...]) -> str | None:
     if sentence.index == 0:
         return None
     previous = analysis.sentences[sentence.index - 1]
     if previous.block != sentence.block:
         return None
-    words = verdict_words(analysis.document.norm[previous.start:previous.end])
     cues = [c for c in analysis.cues_in(previous) if c.kind in kinds]
-    return POLARITY[cues[-1].kind] if cues and len(words) <= verdict_max() else None
+    if not cues:
+        return None
+    words = verdict_words(analysis.document.norm[previous.start:previous.end])
+    return POLARITY[cues[-1].kind] if len(words) <= verdict_max() else None
 
 
 def _exception_span(cues: list[Cue]) -> tuple[int, int] | None:
@@ -128,19 +172,19 @@ def _exception_span(cues: list[Cue]) -> tuple[int, int] | None:
     return (found.start, found.end) if found else None
 
 
-def _after_resumption(cues: list[Cue], start: int) -> bool:
-    return any(c.kind == "after_resumption" and c.end <= start for c in cues)
-
-
 def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tuple[str, ...],
             frame: bool) -> str | None:
-    clause = sentence.clause_of(start)
-    cue = _nearest(_within(cues, clause, kinds), start, end)
-    cue = cue or _nearest(_within(cues, (sentence.start, sentence.end), kinds), start, end)
-    if cue:
+    """The polarity the nearest cue of ``kinds`` gives the span, in its clause first, else in its sentence.
+
+    ``cues`` are cues of ``sentence`` (all of them start inside it).
+    """
+    speaking = [c for c in cues if c.kind in kinds]
+    if speaking:
+        clause_start, clause_end = sentence.clause_of(start)
+        cue = (_nearest([c for c in speaking if clause_start <= c.start < clause_end], start, end)
+               or _nearest(speaking, start, end))
         return POLARITY[cue.kind]
-    frames = _within(cues, (sentence.start, sentence.end), ("suspension_frame",))
-    return "suspend" if frame and frames else None
+    return "suspend" if frame and any(c.kind == "suspension_frame" for c in cues) else None
 
 
 def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] = CHANNEL_CUES,
@@ -154,20 +198,28 @@ def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] 
     clause with such an exception gets both.
     """
     sentence = analysis.sentence_of(start)
-    if sentence is None or sentence.question:
+    if sentence is None:
         return ()
-    cues = analysis.cues_in(sentence)
-    if _after_resumption(cues, start):
+    return sentence_polarities(analysis, sentence, start, end, kinds, frame, inherit)
+
+
+def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end: int,
+                        kinds: tuple[str, ...] = CHANNEL_CUES, frame: bool = True,
+                        inherit: bool = True) -> tuple[str, ...]:
+    """:func:`polarities` of a span starting in ``sentence``."""
+    if sentence.question:
         return ()
-    exception = _exception_span(cues)
+    cues = analysis.sorted_cues(sentence)
+    if cues.resumed_from is not None and cues.resumed_from <= start:
+        return ()
+    exception = cues.exception
     if exception is not None:
-        outside = [c for c in cues if not exception[0] <= c.start < exception[1]]
-        main = _stated(outside, sentence, start, end, kinds, frame)
+        main = _stated(cues.outside, sentence, start, end, kinds, frame)
         if main in OPPOSITE:
             if exception[0] <= start < exception[1]:
                 return (OPPOSITE[main],)
             return (main, OPPOSITE[main]) if start < exception[0] else (main,)
-    found = _stated(cues, sentence, start, end, kinds, frame) or _verdict(analysis, sentence, kinds)
+    found = _stated(cues.cues, sentence, start, end, kinds, frame) or _verdict(analysis, sentence, kinds)
     if found:
         return (found,)
     bare = sentence.enumerative or sentence.kind in ("list_item", "table_row")

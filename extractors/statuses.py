@@ -8,11 +8,14 @@ after resumption (恢复办理后，部分业务办理渠道作调整).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from extractors.channels import ChannelMention
 from extractors.facts import ChannelStatus, ServiceStatus, SourceSpan
-from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, polarities
+from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, sentence_polarities
+from extractors.sentences import Sentence
 from extractors.windows import sentence_span, span_of
 
 STATUS = {"suspend": "suspended", "available": "available"}
@@ -27,9 +30,8 @@ class ServiceMention:
     service: str
 
 
-def _outside_outage(analysis: Analysis, start: int, resumed: dt.datetime | None) -> bool:
-    sentence = analysis.sentence_of(start)
-    if sentence is None or sentence.heading:
+def _outside_outage(analysis: Analysis, sentence: Sentence, resumed: dt.datetime | None) -> bool:
+    if sentence.heading:
         return True
     times = analysis.times_in(sentence)
     if any(t.marker == "before" for t in times):
@@ -42,6 +44,13 @@ def _outside_outage(analysis: Analysis, start: int, resumed: dt.datetime | None)
     return any(c.kind == "after_resumption" for c in analysis.cues_in(heading))
 
 
+def _sentence_statuses(analysis: Analysis, sentence: Sentence, start: int, end: int,
+                       channel: bool) -> tuple[str, ...]:
+    kinds = CHANNEL_CUES if channel else SERVICE_CUES
+    found = sentence_polarities(analysis, sentence, start, end, kinds, frame=channel)
+    return tuple(STATUS[p] for p in found if p in STATUS)
+
+
 def statuses_of(analysis: Analysis, start: int, end: int, channel: bool,
                 resumed: dt.datetime | None = None) -> tuple[str, ...]:
     """The statuses (suspended/available) the notice gives ``text[start:end]``.
@@ -52,28 +61,42 @@ def statuses_of(analysis: Analysis, start: int, end: int, channel: bool,
     Headings, sentences that set a deadline (请于X前…) and statements from the
     resumption ``resumed`` on (2024年1月10日起，可到…) are not about the outage.
     """
-    if _outside_outage(analysis, start, resumed):
-        return ()
-    kinds = CHANNEL_CUES if channel else SERVICE_CUES
-    found = polarities(analysis, start, end, kinds, frame=channel)
-    return tuple(STATUS[p] for p in found if p in STATUS)
-
-
-def _evidence(analysis: Analysis, start: int) -> SourceSpan:
     sentence = analysis.sentence_of(start)
-    assert sentence is not None
-    return sentence_span(analysis, sentence)
+    if sentence is None or _outside_outage(analysis, sentence, resumed):
+        return ()
+    return _sentence_statuses(analysis, sentence, start, end, channel)
+
+
+def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
+                      resumed: dt.datetime | None) -> Iterator[tuple[Any, SourceSpan, tuple[str, ...]]]:
+    """Each mention that is given statuses, with its sentence's evidence span and the statuses.
+
+    Whether a sentence speaks of the outage at all is decided once per sentence.
+    """
+    outside: dict[int, bool] = {}
+    for mention in mentions:
+        sentence = analysis.sentence_of(mention.start)
+        if sentence is None:
+            continue
+        if sentence.index not in outside:
+            outside[sentence.index] = _outside_outage(analysis, sentence, resumed)
+        if outside[sentence.index]:
+            continue
+        statuses = _sentence_statuses(analysis, sentence, mention.start, mention.end, channel)
+        if statuses:
+            yield mention, sentence_span(analysis, sentence), statuses
 
 
 def service_statuses(analysis: Analysis, mentions: list[ServiceMention],
                      resumed: dt.datetime | None = None) -> list[ServiceStatus]:
     """One fact per service, status and stating sentence, in text order."""
     facts: dict[tuple, ServiceStatus] = {}
-    for mention in mentions:
-        for status in statuses_of(analysis, mention.start, mention.end, False, resumed):
-            sentence = _evidence(analysis, mention.start)
-            facts.setdefault((mention.service, status, sentence.start), ServiceStatus(
-                mention.service, status, span_of(analysis, mention.start, mention.end), sentence))
+    for mention, sentence, statuses in _mention_statuses(analysis, mentions, False, resumed):
+        for status in statuses:
+            key = (mention.service, status, sentence.start)
+            if key not in facts:
+                facts[key] = ServiceStatus(mention.service, status, span_of(analysis, mention.start, mention.end),
+                                           sentence)
     return list(facts.values())
 
 
@@ -81,10 +104,10 @@ def channel_statuses(analysis: Analysis, mentions: list[ChannelMention],
                      resumed: dt.datetime | None = None) -> list[ChannelStatus]:
     """One fact per channel (as written, in the original script), status and stating sentence."""
     facts: dict[tuple, ChannelStatus] = {}
-    for mention in mentions:
+    for mention, sentence, statuses in _mention_statuses(analysis, mentions, True, resumed):
         span = span_of(analysis, mention.start, mention.end)
-        for status in statuses_of(analysis, mention.start, mention.end, True, resumed):
-            sentence = _evidence(analysis, mention.start)
-            facts.setdefault((span.text, mention.kind, status, sentence.start), ChannelStatus(
-                span.text, mention.kind, status, span, sentence, proper=mention.proper))
+        for status in statuses:
+            key = (span.text, mention.kind, status, sentence.start)
+            if key not in facts:
+                facts[key] = ChannelStatus(span.text, mention.kind, status, span, sentence, proper=mention.proper)
     return list(facts.values())

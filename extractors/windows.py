@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from extractors.facts import Resumption, SourceSpan, SuspensionWindow
-from extractors.polarity import TIME_CUES, Analysis, inherited_polarity, polarities
+from extractors.polarity import TIME_CUES, Analysis, inherited_polarity, sentence_polarities
 from extractors.sentences import Sentence
 from extractors.temporal import TimeExpression
 
@@ -53,7 +53,7 @@ def time_polarity(analysis: Analysis, time: TimeExpression) -> str | None:
     sentence = analysis.sentence_of(time.start)
     if sentence is None or sentence.question:
         return None
-    found = polarities(analysis, time.start, time.end, TIME_CUES)
+    found = sentence_polarities(analysis, sentence, time.start, time.end, TIME_CUES)
     if found:
         if found[0] == "resume" and not _resumes_here(analysis, sentence, time):
             return None
