@@ -1,9 +1,11 @@
 """N-Triples written straight from the graph code, without building rdflib terms.
 
-:data:`NTRIPLES_TERMS` makes literals as ready N-Triples strings (:class:`Raw`) and IRIs as
-plain strings (:class:`IRI`);
-constants of the vocabulary that stay rdflib ``URIRef`` are formatted once and
-cached. The output is the same N-Triples rdflib would write for the same graph.
+:data:`WRITTEN_TERMS` makes every term of a notice graph as it is written in
+N-Triples: IRIs as ``<…>``, literals quoted and typed, and the graph's vocabulary
+converted once, so that a triple is written by joining its three strings.
+:data:`NTRIPLES_TERMS` (literals written, IRIs as plain strings, vocabulary left
+as rdflib ``URIRef``) serves the events graph, through :func:`ntriples_line`.
+The output is the same N-Triples rdflib would write for the same graph.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from extractors.facts import NoticeFacts
 from ontology.graph import Terms, notice_triples
 
 XSD_STRING, XSD_BOOLEAN, XSD_INTEGER = XSD.string, XSD.boolean, XSD.integer   # resolved once: DefinedNamespace lookups are slow
+INTEGER_SUFFIX = f"^^<{XSD_INTEGER}>"
 # backslash first, so that the escapes added after it are not escaped again
 ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
 
@@ -46,7 +49,13 @@ def nt_literal(value: object, datatype: str | None = None, lang: str | None = No
     quoted = f'"{escaped(str(value))}"'
     if lang:
         return Raw(f"{quoted}@{lang}")
-    return Raw(f"{quoted}^^<{datatype}>" if datatype and datatype != XSD_STRING else quoted)
+    return Raw(f"{quoted}{_datatype_suffix(datatype)}" if datatype else quoted)
+
+
+@lru_cache(maxsize=256)
+def _datatype_suffix(datatype: str) -> str:
+    """``^^<datatype>``, or nothing for ``xsd:string``: compared once per datatype (``URIRef`` equality runs in Python)."""
+    return "" if datatype == XSD_STRING else f"^^<{datatype}>"
 
 
 def escaped(text: str) -> str:
@@ -62,6 +71,24 @@ def escaped(text: str) -> str:
 
 
 NTRIPLES_TERMS = Terms(nt_iri, nt_literal)
+
+
+def written_iri(value: str) -> str:
+    """An IRI as written in N-Triples."""
+    return f"<{value}>"
+
+
+def written_literal(value: object, datatype: str | None = None, lang: str | None = None) -> str:
+    """A literal as written in N-Triples: :func:`nt_literal`, with plain strings and integers first."""
+    kind = type(value)
+    if kind is str and datatype is None and lang is None:
+        return f'"{escaped(value)}"'
+    if kind is int and datatype is None:
+        return f'"{value}"{INTEGER_SUFFIX}'
+    return nt_literal(value, datatype, lang)
+
+
+WRITTEN_TERMS = Terms(written_iri, written_literal, written_iri)
 
 
 def ntriples_term(term: Raw | URIRef | Literal | BNode) -> str:
@@ -87,24 +114,7 @@ def _iri(term: URIRef) -> str:
 
 def notice_ntriples(facts: NoticeFacts) -> list[str]:
     """The N-Triples lines of one notice's graph, without repeats, in a stable order."""
-    written, lines = WrittenTerms(), {}
-    for subject, predicate, obj in notice_triples(facts, NTRIPLES_TERMS):
-        lines[f"{written[subject]} {written[predicate]} {written[obj]} .\n"] = None
-    return list(lines)
-
-
-class WrittenTerms(dict):
-    """Terms as written in N-Triples, each formatted once (a notice repeats its fact IRIs and predicates).
-
-    An :class:`IRI` and a ``URIRef`` of the same IRI may share an entry or take two
-    (rdflib's equality is one-sided); either way both are written ``<…>``. A
-    :class:`Raw` literal starts with a quote, which no IRI does, so no literal is
-    ever taken for an IRI.
-    """
-
-    def __missing__(self, term: Raw | URIRef | Literal | BNode) -> str:
-        form = self[term] = ntriples_term(term)
-        return form
+    return list(dict.fromkeys(f"{s} {p} {o} .\n" for s, p, o in notice_triples(facts, WRITTEN_TERMS)))
 
 
 def ntriples_line(triple: tuple) -> str:
