@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.lexicon import load_yaml
+from extractors.lexicon import load_yaml, word_alternation
 
 FILE = "channels.yaml"
 PUNCTUATION_QUOTES = "“”\"「」『』《》"
@@ -31,8 +31,7 @@ class ChannelMention:
 def _rules() -> dict:
     rules = dict(load_yaml(FILE))
     stops = sorted(rules["name_stops"], key=len, reverse=True)
-    rules["stop_at_end"] = re.compile("(?:" + "|".join(map(re.escape, stops)) + r")\Z")
-    rules["stop_length"] = max(map(len, stops))
+    rules["stops"] = tuple(stops)
     rules["char"] = re.compile(rules["name_chars"])
     rules["overrides"] = [(re.compile(o["pattern"]), o["kind"], frozenset(o.get("keep_heads", ())))
                           for o in rules["kind_overrides"]]
@@ -40,6 +39,7 @@ def _rules() -> dict:
     rules["separator"] = re.compile(rules["bracket_separator"])
     rules["not_names"] = re.compile(rules["bracket_not_names"])
     rules["generic_longest_first"] = sorted(rules["generic_words"], key=len, reverse=True)
+    rules["generic"] = re.compile(word_alternation(rules["generic_words"]))
     keeps = [*rules["name_keeps"], *_place_names_with(stops)]
     rules["keeps"] = re.compile("|".join(map(re.escape, sorted(set(keeps), key=len, reverse=True))))
     return rules
@@ -62,17 +62,24 @@ def _quoted_start(text: str, start: int) -> int | None:
 
 
 def extend_left(text: str, start: int, limit: int) -> int:
-    """Where a name ending in a head noun at ``start`` begins, reading leftwards."""
+    """Where a name ending in a head noun at ``start`` begins, reading leftwards.
+
+    The phrases that keep stop words inside a name are looked for only once a
+    stop word is met.
+    """
     quoted = _quoted_start(text, start)
     if quoted is not None:
         return quoted
     rules = _rules()
-    kept = _kept_positions(text, max(limit, start - rules["name_max"]), start)
+    floor = max(limit, start - rules["name_max"])
+    kept: set[int] | None = None
     cursor = start
-    while cursor > limit and start - cursor < rules["name_max"] and rules["char"].match(text[cursor - 1]):
-        stop = rules["stop_at_end"].search(text, max(0, cursor - rules["stop_length"]), cursor)
-        if stop and cursor - 1 not in kept:
-            break
+    while cursor > floor and rules["char"].match(text, cursor - 1, cursor):
+        if text.endswith(rules["stops"], 0, cursor):       # a stop word ends here
+            if kept is None:
+                kept = _kept_positions(text, floor, start)
+            if cursor - 1 not in kept:
+                break
         cursor -= 1
     return cursor
 
@@ -96,8 +103,11 @@ def kind_of(name: str, head_kind: str) -> str:
 def is_proper(name: str, head: str) -> bool:
     """True when a name says more than its head noun and generic modifiers."""
     rest = name.replace(head, "").strip(PUNCTUATION_QUOTES)
-    for word in _rules()["generic_longest_first"]:
-        rest = rest.replace(word, "")
+    if len(rest) < 2:
+        return False               # removing generic words only shortens it
+    if _rules()["generic"].search(rest):
+        for word in _rules()["generic_longest_first"]:
+            rest = rest.replace(word, "")
     return len(rest) >= 2
 
 
