@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Literal
 
 from extractors.lexicon import compiled, load_yaml
@@ -26,8 +29,17 @@ def _matches(kind: CueKind, text: str) -> list[Cue]:
     return [Cue(kind, m.start(), m.end()) for m in compiled(FILE, kind).finditer(text)]
 
 
-def _overlaps(cue: Cue, others: list[Cue]) -> bool:
-    return any(o.start < cue.end and cue.start < o.end for o in others)
+def _overlap_test(others: list[Cue]) -> Callable[[Cue], bool]:
+    """A test of whether a cue overlaps one of ``others`` (a bisection among them sorted by start)."""
+    spans = sorted((o.start, o.end) for o in others)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))     # furthest end of the cues starting so far
+
+    def overlaps(cue: Cue) -> bool:
+        before_end = bisect_left(starts, cue.end)                   # the others starting before the cue ends
+        return before_end > 0 and reach[before_end - 1] > cue.start
+
+    return overlaps
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -39,8 +51,9 @@ def find_cues(text: str) -> list[Cue]:
     """
     available = _matches("unaffected", text) + _matches("alternative", text)
     frames = _matches("suspension_frame", text) + _matches("before_suspension", text)
-    suspend = [c for c in _matches("suspend", text) if not _overlaps(c, available + frames)]
-    resume = [c for c in _matches("resume", text) if not _overlaps(c, available)]
+    hides_suspend, hides_resume = _overlap_test(available + frames), _overlap_test(available)
+    suspend = [c for c in _matches("suspend", text) if not hides_suspend(c)]
+    resume = [c for c in _matches("resume", text) if not hides_resume(c)]
     rest = _matches("after_resumption", text) + _matches("exception", text)
     return sorted(available + frames + suspend + resume + rest, key=lambda c: (c.start, c.end))
 
