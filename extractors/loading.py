@@ -25,6 +25,7 @@ MIN_HAN = 20              # fewer Han characters of content than this: no notice
 _FULL_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
 _HTML_BLOCK = re.compile(r"^\s*<(?:p|div|br|table|tr|td|ul|ol|li|h[1-6]|section|article|span|font|strong)\b", re.I | re.M)
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|\|?\s*:?-{3,}:?\s*\|)|\]\([^)\s]+\)", re.M)
+_MARKDOWN_MARKS = ("#", "---", "](")     # any text _MARKDOWN matches holds one of them
 _ANY_TAG = re.compile(r"<[A-Za-z][^>]*>")
 
 
@@ -99,9 +100,19 @@ def media_type(name: str, content_type: str | None, body: str, has_front_matter:
         return claimed
     if _FULL_PAGE.search(body[:2048]):
         return HTML
-    if has_front_matter or _HTML_BLOCK.search(body) or _MARKDOWN.search(body):
+    if has_front_matter or _has_html_block(body) or _has_markdown(body):
         return MARKDOWN
     return PLAIN
+
+
+def _has_html_block(body: str) -> bool:
+    """A line starting with a block tag; ``in`` rules out most plain texts without running the regex over every line."""
+    return "<" in body and _HTML_BLOCK.search(body) is not None
+
+
+def _has_markdown(body: str) -> bool:
+    """A Markdown heading, table rule or link, looked for only when one of their marks is in the text."""
+    return any(mark in body for mark in _MARKDOWN_MARKS) and _MARKDOWN.search(body) is not None
 
 
 def _require_content(pieces: list[Piece], truncated: bool) -> None:
