@@ -101,6 +101,7 @@ class Vocabulary(NamedTuple):
     boilerplate_max: int
     heading: re.Pattern[str]
     heading_max: int
+    issuer_lines: int
 
 
 @cache
@@ -118,6 +119,7 @@ def vocabulary() -> Vocabulary:
         byline=compile_either(f"(?:{labels})\\s*[:：]"), byline_short=int(data["byline_short"]),
         link_density=float(data["link_density"]), boilerplate_max=int(data["boilerplate_max"]),
         heading=re.compile(structure["heading_numbering"]), heading_max=int(structure["heading_max"]),
+        issuer_lines=int(structure["issuer_lines"]),
     )
 
 
@@ -519,7 +521,7 @@ def mark_signature(pieces: list[Piece]) -> list[Piece]:
 
 
 def _issuers_above(pieces: list[Piece], index: int, is_issuer: Any) -> list[int]:
-    limit = int(load_yaml("structure.yaml")["issuer_lines"])
+    limit = vocabulary().issuer_lines
     found: list[int] = []
     for i in range(index - 1, max(-1, index - 1 - limit), -1):
         if pieces[i].kind not in ("paragraph", "heading") or not is_issuer(pieces[i].text):
