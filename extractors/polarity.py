@@ -100,10 +100,10 @@ def analyse(document: Document, times: list[TimeExpression]) -> Analysis:
 
 
 def _nearest(cues: list[Cue], start: int, end: int) -> Cue | None:
-    def distance(cue: Cue) -> int:
-        return max(cue.start - end, start - cue.end, 0)
-
-    return min(cues, key=lambda c: (distance(c), c.start < start), default=None)
+    """The cue closest to ``text[start:end]``; of two as close, one that does not start before it."""
+    if len(cues) == 1:
+        return cues[0]
+    return min(cues, key=lambda c: (max(c.start - end, start - c.end, 0), c.start < start), default=None)
 
 
 def own_polarity(analysis: Analysis, sentence: Sentence) -> str | None:

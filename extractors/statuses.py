@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.channels import ChannelMention
-from extractors.facts import ChannelStatus, ServiceStatus, SourceSpan
+from extractors.facts import ChannelStatus, ServiceStatus
 from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, sentence_polarities
 from extractors.sentences import Sentence
 from extractors.windows import sentence_span, span_of
@@ -68,8 +68,8 @@ def statuses_of(analysis: Analysis, start: int, end: int, channel: bool,
 
 
 def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
-                      resumed: dt.datetime | None) -> Iterator[tuple[Any, SourceSpan, tuple[str, ...]]]:
-    """Each mention that is given statuses, with its sentence's evidence span and the statuses.
+                      resumed: dt.datetime | None) -> Iterator[tuple[Any, Sentence, tuple[str, ...]]]:
+    """Each mention that is given statuses, with its sentence and the statuses.
 
     Whether a sentence speaks of the outage at all is decided once per sentence.
     """
@@ -84,30 +84,34 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
             continue
         statuses = _sentence_statuses(analysis, sentence, mention.start, mention.end, channel)
         if statuses:
-            yield mention, sentence_span(analysis, sentence), statuses
+            yield mention, sentence, statuses
 
 
 def service_statuses(analysis: Analysis, mentions: list[ServiceMention],
                      resumed: dt.datetime | None = None) -> list[ServiceStatus]:
-    """One fact per service, status and stating sentence, in text order."""
+    """One fact per service, status and stating sentence, in text order (spans made for new facts only)."""
     facts: dict[tuple, ServiceStatus] = {}
     for mention, sentence, statuses in _mention_statuses(analysis, mentions, False, resumed):
         for status in statuses:
             key = (mention.service, status, sentence.start)
             if key not in facts:
                 facts[key] = ServiceStatus(mention.service, status, span_of(analysis, mention.start, mention.end),
-                                           sentence)
+                                           sentence_span(analysis, sentence))
     return list(facts.values())
 
 
 def channel_statuses(analysis: Analysis, mentions: list[ChannelMention],
                      resumed: dt.datetime | None = None) -> list[ChannelStatus]:
-    """One fact per channel (as written, in the original script), status and stating sentence."""
+    """One fact per channel (as written, in the original script), status and stating sentence.
+
+    The spans are made for new facts only.
+    """
     facts: dict[tuple, ChannelStatus] = {}
     for mention, sentence, statuses in _mention_statuses(analysis, mentions, True, resumed):
-        span = span_of(analysis, mention.start, mention.end)
+        written = analysis.document.text[mention.start:mention.end]
         for status in statuses:
-            key = (span.text, mention.kind, status, sentence.start)
+            key = (written, mention.kind, status, sentence.start)
             if key not in facts:
-                facts[key] = ChannelStatus(span.text, mention.kind, status, span, sentence, proper=mention.proper)
+                facts[key] = ChannelStatus(written, mention.kind, status, span_of(analysis, mention.start, mention.end),
+                                           sentence_span(analysis, sentence), proper=mention.proper)
     return list(facts.values())
