@@ -320,13 +320,24 @@ def _is_boilerplate(element: HtmlElement, vocab: Vocabulary) -> bool:
     tag = element.tag
     if tag in vocab.drop_tags:
         return True
-    if element.get("hidden") is not None or _DISPLAY_NONE.search(element.get("style", "")):
+    soft = tag in vocab.soft_tags
+    names = element.keys()      # one call; most elements have none of the attributes looked at
+    if "hidden" in names or ("style" in names and _DISPLAY_NONE.search(element.get("style"))):
         return True
-    words = _class_words(element.get("class", "")) | _class_words(element.get("id", ""))
-    if words & vocab.class_tokens:
-        return True
-    soft = tag in vocab.soft_tags or bool(words & vocab.soft_class_tokens)
+    if "class" in names or "id" in names:
+        hard, soft_words = _class_verdict(element.get("class", ""), element.get("id", ""))
+        if hard:
+            return True
+        soft = soft or soft_words
     return soft and not _holds_title(element)
+
+
+@lru_cache(maxsize=4096)
+def _class_verdict(class_value: str, id_value: str) -> tuple[bool, bool]:
+    """Whether class and id words mark boilerplate: ``(always, unless it holds the title)``."""
+    vocab = vocabulary()
+    words = _class_words(class_value) | _class_words(id_value)
+    return bool(words & vocab.class_tokens), bool(words & vocab.soft_class_tokens)
 
 
 @lru_cache(maxsize=4096)
