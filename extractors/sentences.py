@@ -46,9 +46,10 @@ class Sentence:
 def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     spans, cursor = [], start
     for match in CLAUSE_END.finditer(text, start, end):
-        if match.start() > cursor:
-            spans.append((cursor, match.start()))
-        cursor = match.end()
+        separator_start, separator_end = match.span()
+        if separator_start > cursor:
+            spans.append((cursor, separator_start))
+        cursor = separator_end
     if cursor < end:
         spans.append((cursor, end))
     return tuple(spans) or ((start, end),)
@@ -67,11 +68,12 @@ def _block_pieces(text: str, block: Block) -> list[tuple[int, int]]:
         return [_trimmed(text, block.start, block.end)]
     pieces, cursor = [], block.start
     for match in SENTENCE_END.finditer(text, block.start, block.end):
-        piece = _trimmed(text, cursor, match.end())
-        if piece[1] > piece[0]:
-            pieces.append(piece)
-        cursor = match.end()
-        if match.end() >= block.end:
+        piece_end = match.end()
+        start, end = _trimmed(text, cursor, piece_end)
+        if end > start:
+            pieces.append((start, end))
+        cursor = piece_end
+        if piece_end >= block.end:
             break
     return pieces
 
