@@ -74,15 +74,18 @@ class Analysis:
             owner = self.sentence_of(time.start)
             if owner is not None:
                 self._times_by_sentence.setdefault(owner.index, []).append(time)
-        self._sorted_cues = {index: _sentence_cues(cues) for index, cues in self._by_sentence.items()}
 
     def cues_in(self, sentence: Sentence) -> list[Cue]:
         """The cues of a sentence."""
         return self._by_sentence.get(sentence.index, [])
 
     def sorted_cues(self, sentence: Sentence) -> SentenceCues:
-        """The cues of a sentence with its exception and after-resumption cues found."""
-        return self._sorted_cues.get(sentence.index, NO_CUES)
+        """The cues of a sentence with its exception and after-resumption cues found (on first use)."""
+        found = self._sorted_cues.get(sentence.index)
+        if found is None:
+            cues = self._by_sentence.get(sentence.index)
+            found = self._sorted_cues[sentence.index] = _sentence_cues(cues) if cues else NO_CUES
+        return found
 
     def times_in(self, sentence: Sentence) -> list[TimeExpression]:
         """The time expressions that start in a sentence."""
