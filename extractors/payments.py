@@ -91,8 +91,11 @@ def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list
     for sentence in analysis.sentences:
         if sentence.question:
             continue
+        payments = _sentence_payments(analysis, sentence, mentions)
+        if not payments:
+            continue
         following = [s for s in analysis.sentences[sentence.index + 1:sentence.index + 3] if s.block == sentence.block]
-        for payment in _sentence_payments(analysis, sentence, mentions):
+        for payment in payments:
             payment = _refined(analysis, payment, following, mentions)
             found.setdefault((payment.benefit, payment.for_month), payment)
     return list(found.values())
