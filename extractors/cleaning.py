@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extractors.document import Block, BlockKind
 from extractors.lexicon import alternation, load_yaml
-from extractors.script import compile_either
+from extractors.script import compile_either, compile_scanner
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -93,9 +93,10 @@ class Vocabulary(NamedTuple):
     class_tokens: frozenset[str]
     soft_class_tokens: frozenset[str]
     drop_start: re.Pattern[str]
-    drop_any: re.Pattern[str]
+    drop_any: re.Pattern[str]          # a scanner (compile_scanner): search only
     tail: re.Pattern[str]
     byline: re.Pattern[str]
+    any_byline: re.Pattern[str]        # the same labels as a scanner, to rule out most lines fast
     byline_short: int
     link_density: float
     boilerplate_max: int
@@ -114,9 +115,10 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         drop_tags=frozenset(data["drop_tags"]), soft_tags=frozenset(data["soft_tags"]),
         class_tokens=frozenset(data["class_tokens"]), soft_class_tokens=frozenset(data["soft_class_tokens"]),
-        drop_start=compile_either(alternation(starts)), drop_any=compile_either(alternation(anywhere)),
+        drop_start=compile_either(alternation(starts)), drop_any=compile_scanner(alternation(anywhere)),
         tail=compile_either(f"(?:{alternation(data['tail_headings'])})$"),
-        byline=compile_either(f"(?:{labels})\\s*[:：]"), byline_short=int(data["byline_short"]),
+        byline=compile_either(f"(?:{labels})\\s*[:：]"), any_byline=compile_scanner(f"(?:{labels})\\s*[:：]"),
+        byline_short=int(data["byline_short"]),
         link_density=float(data["link_density"]), boilerplate_max=int(data["boilerplate_max"]),
         heading=re.compile(structure["heading_numbering"]), heading_max=int(structure["heading_max"]),
         issuer_lines=int(structure["issuer_lines"]),
@@ -461,6 +463,8 @@ def _is_droppable(piece: Piece, vocab: Vocabulary) -> bool:
 
 
 def _is_byline(text: str, vocab: Vocabulary) -> bool:
+    if vocab.any_byline.search(text) is None:      # most lines hold no byline label at all
+        return False
     labels = vocab.byline.findall(text)
     if len(labels) >= 2:
         return True

@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from extractors.lexicon import alternation, load_yaml
-from extractors.script import compile_either
+from extractors.script import compile_either, compile_scanner
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -221,7 +221,7 @@ def _labelled_outlet(text: str) -> str | None:
 @cache
 def _outlet_pattern() -> re.Pattern[str]:
     labels = alternation([re.escape(label) for label in _metadata_vocabulary()["outlet_labels"]])
-    return compile_either(f"(?:{labels})\\s*[:：]\\s*({_OUTLET_END})")
+    return compile_scanner(f"(?:{labels})\\s*[:：]\\s*({_OUTLET_END})")
 
 
 def _has_han(value: Any) -> bool:
@@ -276,7 +276,7 @@ def labelled_date(text: str) -> dt.datetime | None:
 @cache
 def _label_pattern() -> re.Pattern[str]:
     labels = alternation([re.escape(label) for label in _metadata_vocabulary()["date_labels"]])
-    return compile_either(f"(?:{labels})\\s*[:：]?\\s*{_NUMERIC.pattern}")
+    return compile_scanner(f"(?:{labels})\\s*[:：]?\\s*{_NUMERIC.pattern}")
 
 
 def dateline_date(pieces: list[Piece]) -> dt.datetime | None:

@@ -120,6 +120,26 @@ def compile_either(pattern: str) -> re.Pattern[str]:
     return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{widened})")
 
 
+def compile_scanner(pattern: str) -> re.Pattern[str]:
+    """Like :func:`compile_either`, for ``search``: the first match's place and groups, found faster.
+
+    A pattern starting with a look-ahead gets no fast scan from the regex engine:
+    it still starts a match at every position (~30 ns a character). Here the
+    pattern starts with the class of its first characters, which the engine skips
+    to with its charset scan; from such a character, the whole pattern is tried
+    in a look-ahead (inside a one-character look-behind, so that the match starts
+    there). ``search`` then finds the same first match, with the same groups, two
+    to four times faster; but ``group(0)`` is only its first character, so use
+    this for ``search`` and groups only (not ``findall``, ``sub`` or ``group(0)``).
+    """
+    widened = either_script(pattern)
+    first = _first_chars(widened)
+    if not first:
+        return re.compile(widened)
+    starts = f"[{''.join(re.escape(c) for c in sorted(first))}]"
+    return re.compile(f"{starts}(?<=(?=(?:{widened})){starts})")
+
+
 def _first_chars(pattern: str) -> set[str] | None:
     """The characters any match of ``pattern`` starts with; None when unknown or unbounded."""
     try:
