@@ -163,7 +163,7 @@ def _collect_first(sequence: object, chars: set[str]) -> bool:
         if op is c.LITERAL:
             return _add(chars, chr(arg))
         if op is c.IN:
-            return all(o is c.LITERAL and _add(chars, chr(a)) for o, a in arg)
+            return all(_add_item(chars, o, a) for o, a in arg)
         if op is c.SUBPATTERN:
             return _collect_first(arg[-1], chars)
         if op is c.BRANCH:
@@ -179,6 +179,26 @@ def _collect_first(sequence: object, chars: set[str]) -> bool:
 def _add(chars: set[str], char: str) -> bool:
     chars.update({char, char.lower(), char.upper()})
     return True
+
+
+def _add_item(chars: set[str], op: object, arg: object) -> bool:
+    """Add the characters of one item of a parsed class: a character, a short range or ``\\s``."""
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return _add(chars, chr(arg))
+    if op is c.RANGE and arg[1] - arg[0] < 256:
+        return all(_add(chars, chr(code)) for code in range(arg[0], arg[1] + 1))
+    if op is c.CATEGORY and arg is c.CATEGORY_SPACE:
+        chars.update(_whitespace())
+        return True
+    return False
+
+
+@cache
+def _whitespace() -> frozenset[str]:
+    """The characters ``\\s`` matches in a str pattern (``str.isspace``)."""
+    return frozenset(chr(code) for code in range(0x110000) if chr(code).isspace())
 
 
 def traditional_forms(simplified: frozenset[str]) -> frozenset[str]:

@@ -8,7 +8,7 @@ import pytest
 
 from extractors.lexicon import alternation, load_yaml
 from extractors.metadata import _NUMERIC, _OUTLET_END
-from extractors.script import _inverse, compile_either, compile_scanner
+from extractors.script import _inverse, compile_either, compile_scanner, either_script
 
 
 def _patterns() -> list[str]:
@@ -44,3 +44,15 @@ def test_scanner_finds_the_same_first_match(pattern: str) -> None:
             found += 1
             assert (got.start(), got.groups()) == (expected.start(), expected.groups()), text
     assert found > 20
+
+
+def test_first_characters_include_optional_brackets_and_spaces() -> None:
+    """A pattern that may start with an optional bracket or ``\\s`` still gets its first-character guard, unchanged in effect."""
+    starts = [p[1:] for p in load_yaml("boilerplate.yaml")["drop_text"] if p.startswith("^")]
+    pattern = alternation(starts)
+    guarded, plain = compile_either(pattern), re.compile(either_script(pattern))
+    assert guarded.pattern.startswith("(?=[")
+    fragments, rnd = [*_fragments(), "（", "【", "[", "\u3000", "\t", "编辑", "責任編輯", "上一篇", "-----"], random.Random(5)
+    for _ in range(6000):
+        text = "".join(rnd.choice(fragments) for _ in range(rnd.randint(0, 6)))
+        assert (guarded.match(text) is None) == (plain.match(text) is None), text
