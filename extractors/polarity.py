@@ -181,6 +181,8 @@ def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tu
 
     ``cues`` are cues of ``sentence`` (all of them start inside it).
     """
+    if not cues:
+        return None
     speaking = [c for c in cues if c.kind in kinds]
     if speaking:
         clause_start, clause_end = sentence.clause_of(start)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from extractors.channels import ChannelMention
@@ -47,8 +48,13 @@ def _outside_outage(analysis: Analysis, sentence: Sentence, resumed: dt.datetime
 def _sentence_statuses(analysis: Analysis, sentence: Sentence, start: int, end: int,
                        channel: bool) -> tuple[str, ...]:
     kinds = CHANNEL_CUES if channel else SERVICE_CUES
-    found = sentence_polarities(analysis, sentence, start, end, kinds, frame=channel)
-    return tuple(STATUS[p] for p in found if p in STATUS)
+    return _named_statuses(sentence_polarities(analysis, sentence, start, end, kinds, frame=channel))
+
+
+@cache
+def _named_statuses(polarities: tuple[str, ...]) -> tuple[str, ...]:
+    """The statuses of some polarities (a handful of combinations, each named once)."""
+    return tuple(STATUS[p] for p in polarities if p in STATUS)
 
 
 def statuses_of(analysis: Analysis, start: int, end: int, channel: bool,
