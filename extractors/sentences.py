@@ -101,12 +101,10 @@ def split_sentences(doc: Document) -> list[Sentence]:
             words = norm[start:end]
             heading = _looks_like_heading(words, block, len(pieces) == 1)
             index = len(sentences)
-            sentences.append(Sentence(
-                index=index, start=start, end=end, block=block_index, kind=block.kind,
-                heading=heading, question=is_question(words), enumerative=is_enumeration(words),
-                clauses=_clauses(norm, start, end), section=section,
-                table_header=header if block.kind == "table_row" and not block.header else -1,
-            ))
+            table_header = header if block.kind == "table_row" and not block.header else -1
+            # positional: keywords would double the cost of making the 11-field frozen dataclass
+            sentences.append(Sentence(index, start, end, block_index, block.kind, heading, is_question(words),
+                                      is_enumeration(words), _clauses(norm, start, end), section, table_header))
             if heading:
                 section = index
             if block.kind == "table_row" and block.header:
