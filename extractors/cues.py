@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from operator import attrgetter
 from typing import Literal
 
 from extractors.lexicon import compiled, load_yaml
@@ -55,7 +56,7 @@ def find_cues(text: str) -> list[Cue]:
     suspend = [c for c in _matches("suspend", text) if not hides_suspend(c)]
     resume = [c for c in _matches("resume", text) if not hides_resume(c)]
     rest = _matches("after_resumption", text) + _matches("exception", text)
-    return sorted(available + frames + suspend + resume + rest, key=lambda c: (c.start, c.end))
+    return sorted(available + frames + suspend + resume + rest, key=attrgetter("start", "end"))
 
 
 def is_suspension_topic(heading: str) -> bool:
