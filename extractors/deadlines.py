@@ -68,7 +68,7 @@ def _extended(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> D
 def extract_deadlines(analysis: Analysis) -> list[Deadline]:
     """Deadlines of a notice, one per day, in text order."""
     found: dict = {}
-    for sentence in analysis.sentences:
+    for sentence in analysis.timed_sentences():
         if sentence.question:
             continue
         for time in analysis.times_in(sentence):

@@ -88,7 +88,7 @@ def _refined(analysis: Analysis, payment: AdvancePayment, following: list[Senten
 def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list[AdvancePayment]:
     """Early payments stated in the notice, one per benefit and month."""
     found: dict[tuple, AdvancePayment] = {}
-    for sentence in analysis.sentences:
+    for sentence in analysis.timed_sentences():       # a payment names the month it is for
         if sentence.question:
             continue
         payments = _sentence_payments(analysis, sentence, mentions)

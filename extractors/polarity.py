@@ -91,6 +91,10 @@ class Analysis:
         """The time expressions that start in a sentence."""
         return self._times_by_sentence.get(sentence.index, [])
 
+    def timed_sentences(self) -> list[Sentence]:
+        """The sentences in which a time expression starts, in text order."""
+        return [self.sentences[index] for index in sorted(self._times_by_sentence)]
+
     def sentence_of(self, position: int) -> Sentence | None:
         """The sentence containing a text position."""
         index = self._owner[position] if 0 <= position < len(self._owner) else -1

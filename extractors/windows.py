@@ -112,7 +112,7 @@ def _principal_closures(analysis: Analysis, sentence: Sentence, resumptions: lis
 
 def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Resumption]]:
     """Suspension windows and resumptions of a notice, deduplicated, in text order."""
-    per_sentence = [(s, *_sentence_facts(analysis, s)) for s in analysis.sentences]
+    per_sentence = [(s, *_sentence_facts(analysis, s)) for s in analysis.timed_sentences()]
     windows: list[SuspensionWindow] = []
     resumptions: list[Resumption] = []
     for _, found, resumed, ends in per_sentence:
