@@ -56,3 +56,11 @@ def test_first_characters_include_optional_brackets_and_spaces() -> None:
     for _ in range(6000):
         text = "".join(rnd.choice(fragments) for _ in range(rnd.randint(0, 6)))
         assert (guarded.match(text) is None) == (plain.match(text) is None), text
+
+
+def test_no_whitespace_beyond_the_last_space() -> None:
+    from extractors.script import LAST_SPACE, _whitespace
+
+    beyond = [code for code in range(LAST_SPACE + 1, 0x110000) if chr(code).isspace() or re.match(r"\s", chr(code))]
+    assert beyond == []
+    assert all(re.match(r"\s", char) for char in _whitespace()) and "\u3000" in _whitespace()
