@@ -77,10 +77,16 @@ def time_jionlp(files: list[Path]) -> float | None:
 
 
 def stage_times(files: list[Path]) -> dict[str, float]:
-    """Milliseconds per notice of each stage of :func:`extractors.pipeline.extract`, run stage by stage."""
+    """Milliseconds per notice of each stage of :func:`extractors.pipeline.extract`, run stage by stage.
+
+    Run first in this process and under the batch's garbage-collection regime,
+    as ``noticegraph extract`` runs them: after JioNLP's tables are loaded, full
+    collections would traverse those too.
+    """
     from extractors import pipeline
     from extractors.loading import load_document
     from extractors.temporal import date_atoms
+    from noticegraph.batch import batch_collection
     from ontology.ntriples import notice_ntriples
 
     nlp = pipeline.build_nlp()
@@ -92,15 +98,16 @@ def stage_times(files: list[Path]) -> dict[str, float]:
         spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - started
         return result
 
-    for path in files:
-        document = timed("read and clean", load_document, path)
-        doc = timed("spaCy doc", nlp.make_doc, document.norm)
-        atoms = timed("date scan", date_atoms, document.norm)
-        doc.user_data.update(document=document, date_atoms=atoms,
-                             reference=pipeline.reference_date(document, atoms))
-        for name, component in nlp.pipeline:
-            doc = timed(name, component, doc)
-        timed("N-Triples", lambda facts: "".join(notice_ntriples(facts)).encode("utf-8"), doc._.facts)
+    with batch_collection():
+        for path in files:
+            document = timed("read and clean", load_document, path)
+            doc = timed("spaCy doc", nlp.make_doc, document.norm)
+            atoms = timed("date scan", date_atoms, document.norm)
+            doc.user_data.update(document=document, date_atoms=atoms,
+                                 reference=pipeline.reference_date(document, atoms))
+            for name, component in nlp.pipeline:
+                doc = timed(name, component, doc)
+            timed("N-Triples", lambda facts: "".join(notice_ntriples(facts)).encode("utf-8"), doc._.facts)
     return {stage: round(1000 * seconds / len(files), 3) for stage, seconds in spent.items()}
 
 
@@ -115,13 +122,14 @@ def main() -> int:
         (work / "in").mkdir()
         files = replicate(work / "in", args.notices, CORPORA[args.corpus])
         seconds = time_extract(work / "in", work / "out.nt")
+        stages = stage_times(files)
         jio = time_jionlp(files)
         result = {"corpus": args.corpus, "notices": args.notices, "extract_seconds": round(seconds, 2),
                   "notices_per_second": round(args.notices / seconds, 1),
                   "jionlp_time_seconds": round(jio, 2) if jio else None,
                   "jionlp_notices_per_second": round(args.notices / jio, 1) if jio else None,
                   "help_seconds": round(time_help(), 3), "cores": os.cpu_count(),
-                  "stage_ms_per_notice": stage_times(files)}
+                  "stage_ms_per_notice": stages}
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(result, indent=2))

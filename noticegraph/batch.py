@@ -53,7 +53,7 @@ def extract_files(paths: list[Path], report: BatchReport, progress: bool = True)
     from extractors.warc import is_warc
 
     bar = _progress(len(paths)) if progress and len(paths) > 1 else None
-    with _batch_collection():
+    with batch_collection():
         for path in paths:
             if is_warc(path):
                 yield from _extract_warc(path, report, bar)
@@ -66,7 +66,7 @@ def extract_files(paths: list[Path], report: BatchReport, progress: bool = True)
 
 
 @contextmanager
-def _batch_collection() -> Iterator[None]:
+def batch_collection() -> Iterator[None]:
     """Garbage collection for a batch, restored afterwards.
 
     The pipeline (spaCy, rdflib, the compiled patterns) lives as long as the
