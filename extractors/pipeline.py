@@ -6,9 +6,10 @@ component          assigns                                    reads
 =================  =========================================  ===========================
 ``notice_times``   ``doc._.times``, ``doc.spans["time"]``     ``doc.user_data["reference"]``,
                                                               ``doc.user_data["date_atoms"]``
-``services``       ``doc.spans["service"]`` (lexicon ruler)   ontology/services.ttl labels
-``channels``       ``doc.spans["channel"]`` (lexicon ruler)   ontology/channels.ttl labels,
-                                                              ontology/channel_names.yaml
+``services``       ``doc.spans["service"]`` (lexicon ruler;   ontology/services.ttl labels
+                   as tuples: ``rulers.matches``)
+``channels``       ``doc.spans["channel"]`` (lexicon ruler;   ontology/channels.ttl labels,
+                   as tuples: ``rulers.matches``)             ontology/channel_names.yaml
 ``notice_facts``   ``doc._.facts`` (:class:`NoticeFacts`)     everything above
 =================  =========================================  ===========================
 
@@ -33,6 +34,7 @@ from extractors.payments import extract_payments
 from extractors.polarity import Analysis, analyse
 from extractors.regions import extract_region
 from extractors.rulers import FACTORY as RULER
+from extractors.rulers import matches
 from extractors.rulers import register as register_ruler
 from extractors.statuses import ServiceMention, channel_statuses, service_statuses
 from extractors.temporal import date_atoms, estimate_reference, find_time_expressions
@@ -81,18 +83,16 @@ def notice_times(doc: Doc) -> Doc:
 
 
 def _service_mentions(doc: Doc) -> list[ServiceMention]:
-    spans = doc.spans.get("service", [])
-    return [ServiceMention(s.start_char, s.end_char, s.label_) for s in spans if s.label_ != BLOCKER]
+    return [ServiceMention(start, end, label) for start, end, label, _ in matches(doc, "service") if label != BLOCKER]
 
 
 def _channel_mentions(doc: Doc, analysis: Analysis) -> list[ChannelMention]:
     text = analysis.document.norm       # doc.text would be rebuilt from the tokens at every access
     mentions: list[ChannelMention] = []
-    for span in doc.spans.get("channel", []):
-        start, end = span.start_char, span.end_char
+    for start, end, label, span_id in matches(doc, "channel"):
         sentence = analysis.sentence_of(start)
         limit = sentence.start if sentence else 0
-        mention = channel_mention(text, start, end, span.label_, limit, span.id_ == KNOWN)
+        mention = channel_mention(text, start, end, label, limit, span_id == KNOWN)
         mentions.append(mention)
         mentions += bracketed_names(text, end, mention.kind)
     return mentions

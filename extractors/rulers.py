@@ -6,6 +6,10 @@ stay plain tuples until the filter has run: the span ruler makes a ``Span`` of
 every candidate (some 200 in a long notice), dedupes and sorts those, and also
 runs an empty token matcher under ``warnings.catch_warnings``, which together
 cost three times the phrase matching itself.
+
+The kept matches are also left as plain :data:`Match` tuples in
+``doc.user_data`` (see :func:`matches`), so that readers need not make a new
+``Span`` of every span in ``doc.spans`` again.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ if TYPE_CHECKING:
 
 FACTORY = "noticegraph_lexicon_ruler"
 Candidate = tuple[int, int, int, int]   # start, end, label hash, span id hash: how spaCy orders spans
+Match = tuple[int, int, str, str]       # start_char, end_char, label, span id
 
 
 class LexiconRuler:
@@ -30,6 +35,7 @@ class LexiconRuler:
         self.spans_key = spans_key
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[int, tuple[int, int]] = {}    # match id -> (label hash, span id hash)
+        self.names: dict[int, tuple[str, str]] = {}     # label hash -> label, span id hash -> span id
 
     def add_patterns(self, patterns: list[dict]) -> None:
         """Add phrase patterns; the pattern text is tokenized like the notices."""
@@ -38,18 +44,40 @@ class LexiconRuler:
             label, span_id = entry["label"], entry.get("id", "")
             key = repr((label, span_id))
             self.labels[strings.add(key)] = (strings.add(label), strings.add(span_id))
+            self.names[strings[label]] = label
+            self.names[strings[span_id]] = span_id
             self.matcher.add(key, [self.nlp.make_doc(entry["pattern"])])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
 
-        doc.spans[self.spans_key] = [Span(doc, start, end, label=label, span_id=span_id)
-                                     for start, end, label, span_id in first_longest(self.candidates(doc))]
+        spans = [Span(doc, start, end, label=label, span_id=span_id)
+                 for start, end, label, span_id in first_longest(self.candidates(doc))]
+        doc.spans[self.spans_key] = spans
+        names = self.names
+        doc.user_data[_matches_key(self.spans_key)] = [
+            (span.start_char, span.end_char, names[span.label], names[span.id]) for span in spans]
         return doc
 
     def candidates(self, doc: Doc) -> set[Candidate]:
         """Every non-empty phrase match."""
         return {(start, end, *self.labels[match_id]) for match_id, start, end in self.matcher(doc) if start != end}
+
+
+def matches(doc: Doc, spans_key: str) -> list[Match]:
+    """The spans a ruler put in ``doc.spans[spans_key]``, as plain tuples.
+
+    They are the ruler's own tuples when it ran on this doc; otherwise (a doc
+    whose spans were set some other way) they are read from ``doc.spans``.
+    """
+    found = doc.user_data.get(_matches_key(spans_key))
+    if found is not None:
+        return found
+    return [(s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans.get(spans_key, [])]
+
+
+def _matches_key(spans_key: str) -> tuple[str, str]:
+    return ("lexicon_matches", spans_key)
 
 
 def first_longest(candidates: set[Candidate]) -> list[Candidate]:

@@ -84,3 +84,12 @@ FILTER_CASES = [
 @pytest.mark.parametrize(("candidates", "kept"), FILTER_CASES)
 def test_first_longest(candidates: list, kept: list) -> None:
     assert first_longest(set(candidates)) == kept
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "可到 服务 大厅 或 APP 办理"])
+def test_matches_are_the_span_rulers_spans(pipelines, text: str) -> None:
+    """The ruler's plain tuples are its spans, and a doc whose spans came from spaCy's ruler gives the same."""
+    from extractors.rulers import matches
+
+    ours, theirs = pipelines
+    assert matches(ours(text), "found") == spans(theirs, text) == matches(theirs(text), "found")
