@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -92,7 +92,7 @@ def _build(raw: bytes, doc_id: str, source: str, url: str | None, content_type: 
 def media_type(name: str, content_type: str | None, body: str, has_front_matter: bool) -> str:
     """``text/html``, ``text/markdown`` or ``text/plain``, from the header, the suffix and the content."""
     declared = (content_type or "").split(";")[0].strip().lower()
-    suffix = PurePosixPath(urlsplit(name).path).suffix.lower()
+    suffix = _suffix(urlsplit(name).path).lower()
     claimed = SUFFIXES.get(suffix) or {HTML: HTML, "application/xhtml+xml": HTML, MARKDOWN: MARKDOWN}.get(declared)
     if claimed == HTML and _ANY_TAG.search(body) is None:
         return PLAIN
@@ -103,6 +103,14 @@ def media_type(name: str, content_type: str | None, body: str, has_front_matter:
     if has_front_matter or _has_html_block(body) or _has_markdown(body):
         return MARKDOWN
     return PLAIN
+
+
+def _suffix(path: str) -> str:
+    """``PurePosixPath(path).suffix`` without building the path: the last name's extension, if any."""
+    names = [part for part in path.split("/") if part and part != "."]
+    name = names[-1] if names else ""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _has_html_block(body: str) -> bool:

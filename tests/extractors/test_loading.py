@@ -219,3 +219,13 @@ def test_loading_from_bytes_uses_header_charset_and_url_date() -> None:
     assert document.published is not None and document.published.isoformat() == "2021-09-24T00:00:00+08:00"
     assert document.published_from == "url"
     assert document.url is not None
+
+
+@pytest.mark.parametrize("path", ["a.html", "a.HTML", "x/y/z.md", "a.", ".bashrc", "a/b.html/", "a/b.html/.", "..", ".",
+                                  "", "/", "a..b", "n.tar.gz", "x//y.txt//", "./a.md", "a/..", "b.html/.."])
+def test_suffix_is_the_pure_path_suffix(path):
+    from pathlib import PurePosixPath
+
+    from extractors.loading import _suffix
+
+    assert _suffix(path) == PurePosixPath(path).suffix
