@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Literal
 
 from extractors.lexicon import compiled, load_yaml
+from extractors.script import first_chars
 
 CueKind = Literal["suspend", "unaffected", "alternative", "resume", "suspension_frame", "before_suspension",
                   "after_resumption", "exception"]
@@ -27,7 +28,37 @@ class Cue:
 
 
 def _matches(kind: CueKind, text: str) -> list[Cue]:
-    return [Cue(kind, m.start(), m.end()) for m in compiled(FILE, kind).finditer(text)]
+    guarded = _guarded(kind)
+    if guarded is None:
+        return [Cue(kind, m.start(), m.end()) for m in compiled(FILE, kind).finditer(text)]
+    return [Cue(kind, start, end) for start, end in _non_overlapping(m.span(1) for m in guarded.finditer(text))]
+
+
+@cache
+def _guarded(kind: CueKind) -> re.Pattern[str] | None:
+    """The cue pattern behind a guard on its first characters, the match being group 1; None if unknown.
+
+    Python's regex engine skips quickly only to the first characters of a
+    pattern that is a plain alternation of literals; these patterns start with
+    groups, so it tries them at every position. Here the pattern starts with
+    the class of its first characters, which the engine skips to, and is tried
+    in a look-ahead from there (as in :func:`extractors.script.compile_scanner`).
+    """
+    pattern = compiled(FILE, kind).pattern
+    first = first_chars(pattern)
+    if first is None:
+        return None
+    starts = f"[{''.join(re.escape(c) for c in sorted(first))}]"
+    return re.compile(f"{starts}(?<=(?=({pattern})){starts})")
+
+
+def _non_overlapping(spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The spans ``finditer`` gives from matches at every possible start: each one after the last kept."""
+    reached = 0
+    for start, end in spans:
+        if start >= reached:
+            yield start, end
+            reached = end
 
 
 def _overlap_test(others: list[Cue]) -> Callable[[Cue], bool]:

@@ -264,3 +264,9 @@ def detect_script(text: str) -> Script:
     """``"Hant"`` when a notable share of the Han characters change under conversion, else ``"Hans"``."""
     sample = text[:SAMPLE]
     return _script_of(sample, convert_characters(sample))
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters any match of ``pattern`` starts with; None when unknown or unbounded."""
+    first = _first_chars(pattern)
+    return frozenset(first) if first else None

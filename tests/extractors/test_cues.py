@@ -39,3 +39,14 @@ def test_cues_kinds_in_order(text: str, kinds: list[str]) -> None:
 @pytest.mark.parametrize(("text", "expected"), QUESTIONS)
 def test_cues_questions(text: str, expected: bool) -> None:
     assert is_question(text) is expected
+
+
+@pytest.mark.parametrize("kind", ["suspend", "unaffected", "alternative", "resume", "suspension_frame",
+                                  "before_suspension", "after_resumption", "exception"])
+def test_guarded_cue_matches_are_finditers(kind: str) -> None:
+    """A first-character guard finds the same non-overlapping matches as the plain pattern's finditer."""
+    from extractors.cues import _matches
+    from extractors.lexicon import compiled
+
+    text = "".join(t for t, _ in CUES) + "停机停机期间停机前暂停暂停期间正常提供咨询服务除外恢复后上线线上线"
+    assert [(c.start, c.end) for c in _matches(kind, text)] == [m.span() for m in compiled("cues.yaml", kind).finditer(text)]
