@@ -32,7 +32,8 @@ def _rules() -> dict:
     rules = dict(load_yaml(FILE))
     stops = sorted(rules["name_stops"], key=len, reverse=True)
     rules["stops"] = tuple(stops)
-    rules["char"] = re.compile(rules["name_chars"])
+    rules["stop_ends"] = frozenset(stop[-1] for stop in stops)
+    rules["char_run"] = re.compile(f"(?:{rules['name_chars']})*+\\Z")     # searched up to a head noun
     rules["overrides"] = [(re.compile(o["pattern"]), o["kind"], frozenset(o.get("keep_heads", ())))
                           for o in rules["kind_overrides"]]
     rules["bracket"] = re.compile(rules["bracket_list"])
@@ -64,24 +65,25 @@ def _quoted_start(text: str, start: int) -> int | None:
 def extend_left(text: str, start: int, limit: int) -> int:
     """Where a name ending in a head noun at ``start`` begins, reading leftwards.
 
-    The phrases that keep stop words inside a name are looked for only once a
-    stop word is met.
+    The name is the run of name characters before ``start`` (at most
+    ``name_max`` of them, not before ``limit``), cut after the last stop word in
+    it. The phrases that keep stop words inside a name are looked for only once
+    a stop word is met.
     """
     quoted = _quoted_start(text, start)
     if quoted is not None:
         return quoted
     rules = _rules()
     floor = max(limit, start - rules["name_max"])
+    run = rules["char_run"].search(text, floor, start).start()
     kept: set[int] | None = None
-    cursor = start
-    while cursor > floor and rules["char"].match(text, cursor - 1, cursor):
-        if text.endswith(rules["stops"], 0, cursor):       # a stop word ends here
+    for cursor in range(start, run, -1):
+        if text[cursor - 1] in rules["stop_ends"] and text.endswith(rules["stops"], 0, cursor):   # a stop word ends here
             if kept is None:
                 kept = _kept_positions(text, floor, start)
             if cursor - 1 not in kept:
-                break
-        cursor -= 1
-    return cursor
+                return cursor
+    return run
 
 
 def _kept_positions(text: str, start: int, end: int) -> set[int]:

@@ -41,3 +41,18 @@ def test_channels_bracketed_list_after_head() -> None:
 
 def test_channels_electronic_tax_bureau_stays_a_website() -> None:
     assert kind_of("湖北省电子税务局", "website") == "website"
+
+
+@pytest.mark.parametrize(("text", "head", "limit", "name"), [
+    ("请登录湖北政务服务网办理", "网", 0, "湖北政务服务"),                 # cut after the stop word 登录
+    ("可通过人力资源和社会保障局网站查询", "网站", 0, "人力资源和社会保障局"),  # 和 kept inside the phrase
+    ("，鄂汇办APP", "APP", 0, "鄂汇办"),                                   # a non-name character ends the name
+    ("上海人社APP", "APP", 0, "上海人社"),                                 # 上 of a place name does not stop it
+    ("通过" + "甲" * 30 + "APP", "APP", 0, "甲" * 24),                    # at most name_max characters
+    ("停机期间湖北政务服务网", "网", 6, "政务服务"),                         # not before the limit
+])
+def test_extend_left(text: str, head: str, limit: int, name: str) -> None:
+    from extractors.channels import extend_left
+
+    start = text.index(head)
+    assert text[extend_left(text, start, limit):start] == name
