@@ -161,7 +161,10 @@ def _header_charset(declared: str | None) -> str | None:
 
 
 def _markup_charset(raw: bytes) -> str | None:
+    """The charset declared by a ``<meta>`` tag or the XML declaration in the first bytes, if any."""
     head = raw[:SNIFF_BYTES]
+    if b"<" not in head:        # both start with "<": a plain text need not be scanned twice
+        return None
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     return match.group(1).decode("ascii", "ignore") if match else None
 
