@@ -281,10 +281,22 @@ def _label_pattern() -> re.Pattern[str]:
 
 def dateline_date(pieces: list[Piece]) -> dt.datetime | None:
     """A full date in the lead of the text (``2022年2月19日电``); a date without a year is skipped."""
-    lead = "\n".join(p.text for p in pieces if p.kind != "title")[:DATELINE_CHARS]
-    match = _DATELINE.search(lead)
+    match = _DATELINE.search(_lead(pieces, DATELINE_CHARS))
     day = _valid_date(*match.groups()) if match else None
     return _at_midnight(day)
+
+
+def _lead(pieces: list[Piece], size: int) -> str:
+    """The first ``size`` characters of the text below the title, joining only the pieces they come from."""
+    texts: list[str] = []
+    length = -1
+    for piece in pieces:
+        if piece.kind != "title":
+            texts.append(piece.text)
+            length += len(piece.text) + 1
+            if length >= size:
+                break
+    return "\n".join(texts)[:size]
 
 
 def url_date(url: str | None) -> dt.date | None:

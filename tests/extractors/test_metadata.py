@@ -168,3 +168,13 @@ def test_metadata_heavy_imports_stay_lazy() -> None:
             "print(sorted(m for m in ('dateparser', 'charset_normalizer', 'trafilatura', 'bs4') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_lead_is_the_start_of_the_joined_text_below_the_title():
+    from extractors.cleaning import Piece
+    from extractors.metadata import _lead
+
+    pieces = [Piece("title", ("标题",)), Piece("paragraph", ("新华社北京",)), Piece("paragraph", ("2022年2月19日电",)),
+              Piece("paragraph", ("正文" * 30,))]
+    for size in range(0, 90):
+        assert _lead(pieces, size) == "\n".join(p.text for p in pieces if p.kind != "title")[:size]
