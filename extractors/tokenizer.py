@@ -33,14 +33,14 @@ class CharTokenizer:
         words, spaces = char_words(text)
         return Doc(self.vocab, words=self.word_ids(words), spaces=spaces)
 
-    def word_ids(self, words: list[str]) -> list[int]:
-        """The words as string-store ids: given strings, ``Doc`` hashes and checks each one again."""
+    def word_ids(self, words: str) -> list[int]:
+        """The words (characters) as string-store ids: given strings, ``Doc`` hashes and checks each one again."""
         try:
-            return [self.ids[word] for word in words]
+            return list(map(self.ids.__getitem__, words))
         except KeyError:            # characters new to this process
             for word in set(words).difference(self.ids):
                 self.ids[word] = self.vocab.strings.add(word)
-            return [self.ids[word] for word in words]
+            return list(map(self.ids.__getitem__, words))
 
     def to_bytes(self, **kwargs: object) -> bytes:
         """Nothing to serialise: the tokenizer has no state."""
@@ -51,24 +51,20 @@ class CharTokenizer:
         return self
 
 
-def char_words(text: str) -> tuple[list[str], list[bool]]:
-    """Words and trailing-space flags: one word per character, a lone space trails its token.
+def char_words(text: str) -> tuple[str, list[bool]]:
+    """Words, one per character of the string returned, and their trailing-space flags.
 
     A space trails the token before it when that token is not a space itself, so
-    the text is split at those spaces and every other character is a word.
+    those spaces are taken out of the text and flag the character before them;
+    every other character is a word.
     """
     if " " not in text:
-        return list(text), [False] * len(text)
-    words: list[str] = []
-    spaces: list[bool] = []
-    *trailed, last = TRAILING_SPACE.split(text)
-    for piece in trailed:           # never empty: it ends with the non-space the space trails
-        words += piece
-        spaces += [False] * (len(piece) - 1)
-        spaces.append(True)
-    words += last
-    spaces += [False] * len(last)
-    return words, spaces
+        return text, [False] * len(text)
+    trailing = [match.start() for match in TRAILING_SPACE.finditer(text)]
+    spaces = [False] * (len(text) - len(trailing))
+    for removed, position in enumerate(trailing):     # ``removed`` spaces were taken out before this one
+        spaces[position - 1 - removed] = True
+    return TRAILING_SPACE.sub("", text), spaces
 
 
 def register() -> None:
