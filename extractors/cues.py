@@ -16,6 +16,7 @@ from extractors.script import first_chars
 CueKind = Literal["suspend", "unaffected", "alternative", "resume", "suspension_frame", "before_suspension",
                   "after_resumption", "exception"]
 FILE = "cues.yaml"
+LEADING_LOOKBEHIND = re.compile(r"\(\?<[=!][^()]*\)")     # (?<!正常)提供: consumes nothing before the first character
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +45,24 @@ def _guarded(kind: CueKind) -> re.Pattern[str] | None:
     the class of its first characters, which the engine skips to, and is tried
     in a look-ahead from there (as in :func:`extractors.script.compile_scanner`).
     """
-    pattern = compiled(FILE, kind).pattern
-    first = first_chars(pattern)
+    first = _first_chars(load_yaml(FILE)[kind])
     if first is None:
         return None
+    pattern = compiled(FILE, kind).pattern
     starts = f"[{''.join(re.escape(c) for c in sorted(first))}]"
     return re.compile(f"{starts}(?<=(?=({pattern})){starts})")
+
+
+def _first_chars(patterns: list[str]) -> frozenset[str] | None:
+    """The characters a match of any of ``patterns`` starts with (a leading look-behind skipped); None if unknown."""
+    chars: set[str] = set()
+    for pattern in patterns:
+        lookbehind = LEADING_LOOKBEHIND.match(pattern)
+        first = first_chars(pattern[lookbehind.end():] if lookbehind else pattern)
+        if first is None:
+            return None
+        chars |= first
+    return frozenset(chars)
 
 
 def _non_overlapping(spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -50,3 +50,10 @@ def test_guarded_cue_matches_are_finditers(kind: str) -> None:
 
     text = "".join(t for t, _ in CUES) + "停机停机期间停机前暂停暂停期间正常提供咨询服务除外恢复后上线线上线"
     assert [(c.start, c.end) for c in _matches(kind, text)] == [m.span() for m in compiled("cues.yaml", kind).finditer(text)]
+
+
+def test_first_chars_skip_a_leading_look_behind() -> None:
+    from extractors.cues import _first_chars
+
+    assert _first_chars(["(?<!正常)提供[^，]{0,6}?服务", "拨打"]) == {"提", "拨"}
+    assert _first_chars(["(?<!线)上线", ".+"]) is None
