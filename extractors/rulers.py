@@ -7,16 +7,13 @@ every candidate (some 200 in a long notice), dedupes and sorts those, and also
 runs an empty token matcher under ``warnings.catch_warnings``, which together
 cost three times the phrase matching itself.
 
-The rulers of one pipeline share one phrase matcher (:class:`SharedPhrases`),
-which reads a doc once for all their lexicons; each ruler keeps the matches of
-its own patterns. The kept matches are also left as plain :data:`Match` tuples in
+The kept matches are also left as plain :data:`Match` tuples in
 ``doc.user_data`` (see :func:`matches`), so that readers need not make a new
 ``Span`` of every span in ``doc.spans`` again.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -27,52 +24,16 @@ Candidate = tuple[int, int, int, int]   # start, end, label hash, span id hash: 
 Match = tuple[int, int, str, str]       # start_char, end_char, label, span id
 
 
-class SharedPhrases:
-    """One phrase matcher on lower-cased tokens for all the lexicon rulers of a pipeline, run once per doc.
-
-    The matches of the last doc are kept (with a reference to it and its
-    length, which a retokenization changes) for the next ruler that reads the
-    same doc; adding patterns forgets them.
-    """
-
-    def __init__(self, nlp: Language) -> None:
-        from spacy.matcher import PhraseMatcher
-
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.doc: Doc | None = None
-        self.length = 0
-        self.matches: list[tuple[int, int, int]] = []
-
-    def add(self, key: str, patterns: list[Doc]) -> None:
-        self.matcher.add(key, patterns)
-        self.doc = None
-
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Every match (match id, start, end) of every ruler's patterns in ``doc``."""
-        if doc is not self.doc or len(doc) != self.length:
-            self.matches = self.matcher(doc)
-            self.doc, self.length = doc, len(doc)
-        return self.matches
-
-
-_SHARED: WeakKeyDictionary[Language, SharedPhrases] = WeakKeyDictionary()
-
-
-def shared_phrases(nlp: Language) -> SharedPhrases:
-    """The phrase matcher the lexicon rulers of ``nlp`` share."""
-    if nlp not in _SHARED:
-        _SHARED[nlp] = SharedPhrases(nlp)
-    return _SHARED[nlp]
-
-
 class LexiconRuler:
     """Phrase patterns ``{"label": …, "pattern": …, "id": …}`` matched on lower-cased tokens."""
 
     def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
+        from spacy.matcher import PhraseMatcher
+
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
-        self.phrases = shared_phrases(nlp)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[int, tuple[int, int]] = {}    # match id -> (label hash, span id hash)
         self.names: dict[int, tuple[str, str]] = {}     # label hash -> label, span id hash -> span id
 
@@ -81,11 +42,11 @@ class LexiconRuler:
         strings = self.nlp.vocab.strings
         for entry in patterns:
             label, span_id = entry["label"], entry.get("id", "")
-            key = repr((self.name, label, span_id))       # the ruler's own: the matcher is shared
+            key = repr((label, span_id))
             self.labels[strings.add(key)] = (strings.add(label), strings.add(span_id))
             self.names[strings[label]] = label
             self.names[strings[span_id]] = span_id
-            self.phrases.add(key, [self.nlp.make_doc(entry["pattern"])])
+            self.matcher.add(key, [self.nlp.make_doc(entry["pattern"])])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
@@ -99,10 +60,8 @@ class LexiconRuler:
         return doc
 
     def candidates(self, doc: Doc) -> set[Candidate]:
-        """Every non-empty match of the ruler's patterns."""
-        labels = self.labels
-        return {(start, end, *labels[match_id]) for match_id, start, end in self.phrases(doc)
-                if match_id in labels and start != end}
+        """Every non-empty phrase match."""
+        return {(start, end, *self.labels[match_id]) for match_id, start, end in self.matcher(doc) if start != end}
 
 
 def matches(doc: Doc, spans_key: str) -> list[Match]:

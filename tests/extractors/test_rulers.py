@@ -93,28 +93,3 @@ def test_matches_are_the_span_rulers_spans(pipelines, text: str) -> None:
 
     ours, theirs = pipelines
     assert matches(ours(text), "found") == spans(theirs, text) == matches(theirs(text), "found")
-
-
-def test_rulers_sharing_a_matcher_keep_their_own_patterns() -> None:
-    """Two rulers of one pipeline (one phrase matcher) give what two span_rulers give, a phrase in both included."""
-    import spacy
-
-    from extractors.pipeline import SEGMENTER
-    from extractors.rulers import FACTORY, register
-    from extractors.tokenizer import register as register_tokenizer
-
-    register_tokenizer()
-    register()
-    config = {"nlp": {"tokenizer": {"@tokenizers": SEGMENTER}}}
-    ours, theirs = spacy.blank("zh", config=config), spacy.blank("zh", config=config)
-    other = [{"label": "hall", "pattern": "服务大厅", "id": ""}, {"label": "pension", "pattern": "养老", "id": "x"}]
-    for key, patterns in (("first", PATTERNS), ("second", other)):
-        ours.add_pipe(FACTORY, name=key, config={"spans_key": key}).add_patterns(patterns)
-        theirs.add_pipe("span_ruler", name=key, config={
-            "spans_key": key, "phrase_matcher_attr": "LOWER",
-            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}}).add_patterns(patterns)
-    for text in TEXTS:
-        a, b = ours(text), theirs(text)
-        for key in ("first", "second"):
-            assert [(s.start, s.end, s.label_, s.id_) for s in a.spans[key]] == \
-                [(s.start, s.end, s.label_, s.id_) for s in b.spans[key]]
