@@ -153,19 +153,24 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_extract(args: argparse.Namespace) -> int:
     from noticegraph.batch import BatchReport, extract_files
     from noticegraph.inputs import notice_files
-    from noticegraph.output import serialize, write_atomically
+    from noticegraph.output import STREAMED, ntriples_chunks, serialize, stream_atomically, write_atomically
 
     report = BatchReport()
     paths = notice_files(args.paths)
     if not paths:
         print("noticegraph: no notice files found in the given paths", file=sys.stderr)
         return NOTHING
-    all_facts = list(extract_files(paths, report, progress=not args.quiet))
-    if all_facts:
-        write_atomically(serialize(all_facts, args.format), args.output)
+    facts = extract_files(paths, report, progress=not args.quiet)
+    if args.format in STREAMED:
+        written = stream_atomically(ntriples_chunks(facts), args.output)
+    else:
+        all_facts = list(facts)
+        written = len(all_facts)
+        if all_facts:
+            write_atomically(serialize(all_facts, args.format), args.output)
     if not args.quiet:
         print(report.summary(), file=sys.stderr)
-    if not all_facts:
+    if not written:
         return NOTHING
     return SOME_FAILED if report.failures else OK
 
