@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -122,10 +123,11 @@ def main() -> int:
         (work / "in").mkdir()
         files = replicate(work / "in", args.notices, CORPORA[args.corpus])
         seconds = time_extract(work / "in", work / "out.nt")
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024   # the extract process, the only child so far
         stages = stage_times(files)
         jio = time_jionlp(files)
         result = {"corpus": args.corpus, "notices": args.notices, "extract_seconds": round(seconds, 2),
-                  "notices_per_second": round(args.notices / seconds, 1),
+                  "notices_per_second": round(args.notices / seconds, 1), "extract_peak_rss_mb": round(peak_mb),
                   "jionlp_time_seconds": round(jio, 2) if jio else None,
                   "jionlp_notices_per_second": round(args.notices / jio, 1) if jio else None,
                   "help_seconds": round(time_help(), 3), "cores": os.cpu_count(),
