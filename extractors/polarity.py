@@ -196,9 +196,10 @@ def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tu
     return "suspend" if frame and any(c.kind == "suspension_frame" for c in cues) else None
 
 
-def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] = CHANNEL_CUES,
-               frame: bool = True, inherit: bool = True) -> tuple[str, ...]:
-    """What the notice says about ``text[start:end]``: () when nothing.
+def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end: int,
+                        kinds: tuple[str, ...] = CHANNEL_CUES, frame: bool = True,
+                        inherit: bool = True) -> tuple[str, ...]:
+    """What the notice says about ``text[start:end]``, a span in ``sentence``: () when nothing.
 
     ``kinds`` are the cue kinds that may speak of it; ``frame`` lets a
     suspension frame (停机期间) alone mark it suspended.
@@ -206,16 +207,6 @@ def polarities(analysis: Analysis, start: int, end: int, kinds: tuple[str, ...] 
     A span inside ``除…外`` gets the opposite of its clause; the subject of a
     clause with such an exception gets both.
     """
-    sentence = analysis.sentence_of(start)
-    if sentence is None:
-        return ()
-    return sentence_polarities(analysis, sentence, start, end, kinds, frame, inherit)
-
-
-def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end: int,
-                        kinds: tuple[str, ...] = CHANNEL_CUES, frame: bool = True,
-                        inherit: bool = True) -> tuple[str, ...]:
-    """:func:`polarities` of a span starting in ``sentence``."""
     if sentence.question:
         return ()
     cues = analysis.sorted_cues(sentence)

@@ -57,27 +57,16 @@ def _named_statuses(polarities: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(STATUS[p] for p in polarities if p in STATUS)
 
 
-def statuses_of(analysis: Analysis, start: int, end: int, channel: bool,
-                resumed: dt.datetime | None = None) -> tuple[str, ...]:
-    """The statuses (suspended/available) the notice gives ``text[start:end]``.
+def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
+                      resumed: dt.datetime | None) -> Iterator[tuple[Any, Sentence, tuple[str, ...]]]:
+    """Each mention that is given statuses (suspended/available), with its sentence and the statuses.
 
     A channel is available where people may still use it (可通过…); a service
     line only where the notice says it is unaffected (不受影响, 照常), and a
     suspension frame alone (停机期间…) suspends channels, not service lines.
     Headings, sentences that set a deadline (请于X前…) and statements from the
-    resumption ``resumed`` on (2024年1月10日起，可到…) are not about the outage.
-    """
-    sentence = analysis.sentence_of(start)
-    if sentence is None or _outside_outage(analysis, sentence, resumed):
-        return ()
-    return _sentence_statuses(analysis, sentence, start, end, channel)
-
-
-def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
-                      resumed: dt.datetime | None) -> Iterator[tuple[Any, Sentence, tuple[str, ...]]]:
-    """Each mention that is given statuses, with its sentence and the statuses.
-
-    Whether a sentence speaks of the outage at all is decided once per sentence.
+    resumption ``resumed`` on (2024年1月10日起，可到…) are not about the outage;
+    whether a sentence speaks of the outage at all is decided once per sentence.
     """
     outside: dict[int, bool] = {}
     for mention in mentions:
