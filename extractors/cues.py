@@ -11,12 +11,11 @@ from operator import attrgetter
 from typing import Literal
 
 from extractors.lexicon import compiled, load_yaml
-from extractors.script import first_chars
+from extractors.script import first_char_scanner
 
 CueKind = Literal["suspend", "unaffected", "alternative", "resume", "suspension_frame", "before_suspension",
                   "after_resumption", "exception"]
 FILE = "cues.yaml"
-LEADING_LOOKBEHIND = re.compile(r"\(\?<[=!][^()]*\)")     # (?<!正常)提供: consumes nothing before the first character
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,28 +40,11 @@ def _guarded(kind: CueKind) -> re.Pattern[str] | None:
 
     Python's regex engine skips quickly only to the first characters of a
     pattern that is a plain alternation of literals; these patterns start with
-    groups, so it tries them at every position. Here the pattern starts with
-    the class of its first characters, which the engine skips to, and is tried
-    in a look-ahead from there (as in :func:`extractors.script.compile_scanner`).
+    groups, so it tries them at every position. The guarded pattern starts with
+    the class of its first characters, which the engine skips to (see
+    :func:`extractors.script.first_char_scanner`).
     """
-    first = _first_chars(load_yaml(FILE)[kind])
-    if first is None:
-        return None
-    pattern = compiled(FILE, kind).pattern
-    starts = f"[{''.join(re.escape(c) for c in sorted(first))}]"
-    return re.compile(f"{starts}(?<=(?=({pattern})){starts})")
-
-
-def _first_chars(patterns: list[str]) -> frozenset[str] | None:
-    """The characters a match of any of ``patterns`` starts with (a leading look-behind skipped); None if unknown."""
-    chars: set[str] = set()
-    for pattern in patterns:
-        lookbehind = LEADING_LOOKBEHIND.match(pattern)
-        first = first_chars(pattern[lookbehind.end():] if lookbehind else pattern)
-        if first is None:
-            return None
-        chars |= first
-    return frozenset(chars)
+    return first_char_scanner(compiled(FILE, kind).pattern, capture=True)
 
 
 def _non_overlapping(spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -118,7 +118,7 @@ def compile_either(pattern: str) -> re.Pattern[str]:
     first = _first_chars(widened)
     if not first:
         return re.compile(widened)
-    return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{widened})")
+    return re.compile(f"(?={_char_class(first)})(?:{widened})")
 
 
 def compile_scanner(pattern: str) -> re.Pattern[str]:
@@ -134,11 +134,26 @@ def compile_scanner(pattern: str) -> re.Pattern[str]:
     this for ``search`` and groups only (not ``findall``, ``sub`` or ``group(0)``).
     """
     widened = either_script(pattern)
-    first = _first_chars(widened)
+    return first_char_scanner(widened) or re.compile(widened)
+
+
+def first_char_scanner(pattern: str, capture: bool = False) -> re.Pattern[str] | None:
+    """``pattern`` led by the class of its first characters and tried in a look-ahead from there.
+
+    The match itself is one character long (see :func:`compile_scanner`); with
+    ``capture``, the whole match of ``pattern`` is group 1, so ``finditer`` over
+    it gives every place a match starts. None when the first characters are unknown.
+    """
+    first = _first_chars(pattern)
     if not first:
-        return re.compile(widened)
-    starts = f"[{''.join(re.escape(c) for c in sorted(first))}]"
-    return re.compile(f"{starts}(?<=(?=(?:{widened})){starts})")
+        return None
+    starts = _char_class(first)
+    inner = f"({pattern})" if capture else f"(?:{pattern})"
+    return re.compile(f"{starts}(?<=(?={inner}){starts})")
+
+
+def _char_class(chars: set[str]) -> str:
+    return f"[{''.join(re.escape(c) for c in sorted(chars))}]"
 
 
 def _first_chars(pattern: str) -> set[str] | None:
@@ -160,6 +175,8 @@ def _collect_first(sequence: object, chars: set[str]) -> bool:
 
     for op, arg in sequence:
         if op is c.AT:
+            continue
+        if op in (c.ASSERT, c.ASSERT_NOT) and arg[0] < 0:      # a look-behind consumes nothing: (?<!正常)提供
             continue
         if op is c.LITERAL:
             return _add(chars, chr(arg))

@@ -53,7 +53,8 @@ def test_guarded_cue_matches_are_finditers(kind: str) -> None:
 
 
 def test_first_chars_skip_a_leading_look_behind() -> None:
-    from extractors.cues import _first_chars
+    from extractors.lexicon import alternation
+    from extractors.script import first_chars
 
-    assert _first_chars(["(?<!正常)提供[^，]{0,6}?服务", "拨打"]) == {"提", "拨"}
-    assert _first_chars(["(?<!线)上线", ".+"]) is None
+    assert first_chars(alternation(["(?<!正常)提供[^，]{0,6}?服务", "拨打"])) == {"提", "拨"}
+    assert first_chars(alternation(["(?<!线)上线", ".+"])) is None
