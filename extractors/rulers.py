@@ -35,7 +35,7 @@ class LexiconRuler:
         self.spans_key = spans_key
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[int, tuple[int, int]] = {}    # match id -> (label hash, span id hash)
-        self.names: dict[int, tuple[str, str]] = {}     # label hash -> label, span id hash -> span id
+        self.names: dict[int, str] = {}                 # label or span id hash -> the label or span id
 
     def add_patterns(self, patterns: list[dict]) -> None:
         """Add phrase patterns; the pattern text is tokenized like the notices."""
