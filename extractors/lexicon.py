@@ -11,8 +11,9 @@ PATTERNS = Path(__file__).parent / "patterns"
 _WORD_END = ""     # trie key marking that a word ends at a node
 
 
+@cache
 def load_yaml(name: str) -> Any:
-    """Parse ``extractors/patterns/{name}`` once."""
+    """Parse ``extractors/patterns/{name}`` once (cached by name: the hot paths call it per sentence)."""
     return load_yaml_file(PATTERNS / name)
 
 

@@ -75,18 +75,6 @@ class PageFacts:
     text: str
 
 
-@cache
-def _metadata_vocabulary() -> dict[str, Any]:
-    """``patterns/metadata.yaml``, looked up once (``load_yaml`` builds and hashes a ``Path`` on every call)."""
-    return load_yaml("metadata.yaml")
-
-
-@cache
-def _structure_vocabulary() -> dict[str, Any]:
-    """``patterns/structure.yaml``, looked up once."""
-    return load_yaml("structure.yaml")
-
-
 # --------------------------------------------------------------------------- page
 
 def page_facts(root: HtmlElement | None) -> PageFacts:
@@ -183,7 +171,7 @@ def _title_parts(title: str) -> list[str]:
     title = title.strip()
     if not title:
         return []
-    for separator in _metadata_vocabulary()["title_separators"]:
+    for separator in load_yaml("metadata.yaml")["title_separators"]:
         if separator in title:
             return [part.strip() for part in title.split(separator) if part.strip()]
     return [title]
@@ -220,7 +208,7 @@ def _labelled_outlet(text: str) -> str | None:
 
 @cache
 def _outlet_pattern() -> re.Pattern[str]:
-    labels = alternation([re.escape(label) for label in _metadata_vocabulary()["outlet_labels"]])
+    labels = alternation([re.escape(label) for label in load_yaml("metadata.yaml")["outlet_labels"]])
     return compile_scanner(f"(?:{labels})\\s*[:：]\\s*({_OUTLET_END})")
 
 
@@ -229,7 +217,7 @@ def _has_han(value: Any) -> bool:
 
 
 def _first_meta(meta: dict[str, str], key: str) -> str | None:
-    for name in _metadata_vocabulary()[key]:
+    for name in load_yaml("metadata.yaml")[key]:
         if meta.get(name):
             return meta[name]
     return None
@@ -242,7 +230,7 @@ def find_published(front: dict[str, Any], page: PageFacts, body: str, pieces: li
     """The publication time and where it came from, by precedence; None when nothing states it."""
     candidates = (
         ("front_matter", lambda: _first_date(front.get(k) for k in FRONT_DATE_KEYS)),
-        ("meta", lambda: _first_date(page.meta.get(k) for k in _metadata_vocabulary()["meta_published"])),
+        ("meta", lambda: _first_date(page.meta.get(k) for k in load_yaml("metadata.yaml")["meta_published"])),
         ("byline", lambda: labelled_date(page.text or body)),
         ("dateline", lambda: dateline_date(pieces)),
         ("signature", lambda: _at_midnight(signed)),
@@ -275,7 +263,7 @@ def labelled_date(text: str) -> dt.datetime | None:
 
 @cache
 def _label_pattern() -> re.Pattern[str]:
-    labels = alternation([re.escape(label) for label in _metadata_vocabulary()["date_labels"]])
+    labels = alternation([re.escape(label) for label in load_yaml("metadata.yaml")["date_labels"]])
     return compile_scanner(f"(?:{labels})\\s*[:：]?\\s*{_NUMERIC.pattern}")
 
 
@@ -340,14 +328,14 @@ def signature_date(text: str) -> dt.date | None:
 def issuer_line(text: str) -> bool:
     """Whether a line reads as the name of an issuing agency (``天门市医疗保障局``)."""
     text = text.strip()
-    if not text or len(text) > _structure_vocabulary()["issuer_max"] or _PUNCT.search(text):
+    if not text or len(text) > load_yaml("structure.yaml")["issuer_max"] or _PUNCT.search(text):
         return False
     return _issuer_end().search(text) is not None
 
 
 @cache
 def _issuer_end() -> re.Pattern[str]:
-    suffixes = alternation([re.escape(s) for s in _structure_vocabulary()["issuer_suffixes"]])
+    suffixes = alternation([re.escape(s) for s in load_yaml("structure.yaml")["issuer_suffixes"]])
     return compile_either(f"(?:{suffixes})$")
 
 
