@@ -7,6 +7,7 @@ from functools import cache
 from extractors.facts import ChannelStatus, Hotline
 from extractors.lexicon import load_yaml
 from extractors.polarity import Analysis
+from extractors.sentences import Sentence
 from extractors.windows import sentence_span, span_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -30,18 +31,43 @@ def _name_after(analysis: Analysis, end: int) -> str | None:
     return analysis.document.text[end:end + match.end()] if match else None
 
 
+def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool) -> bool:
+    """Whether the numbers of ``sentence`` are given for questions: it speaks of calling or asking, the
+    heading of its section does (六、咨询方式 over 省社保局：0931-8928120), or it goes on with the numbers of
+    the sentence before it in the same block (咨询电话：12333；0851-87985600).
+    """
+    context, norm = _rules()["context"], analysis.document.norm
+    if context.search(norm, sentence.start, sentence.end) or continues_list:
+        return True
+    if sentence.section < 0:
+        return False
+    heading = analysis.sentences[sentence.section]
+    return context.search(norm, heading.start, heading.end) is not None
+
+
+def _for_others(norm: str, start: int, sentence_start: int) -> bool:
+    """A number labelled as a newsroom's or advertiser's line (本报新闻线索征集热线：…)."""
+    return _rules()["not_for_questions"].search(norm, max(sentence_start, start - 16), start) is not None
+
+
 def extract_hotlines(analysis: Analysis) -> list[Hotline]:
-    """Hotlines in sentences that speak of calling or asking, one per number."""
+    """Hotlines given for questions, one per number."""
     norm, text = analysis.document.norm, analysis.document.text
     in_times = [(t.start, t.end) for t in analysis.times]
     found: dict[str, Hotline] = {}
+    previous: Sentence | None = None
+    gave_numbers = False
     for sentence in analysis.sentences:
-        if not _rules()["context"].search(norm, sentence.start, sentence.end):
+        continues_list = gave_numbers and previous is not None and previous.block == sentence.block
+        previous, gave_numbers = sentence, False
+        if not _gives_numbers(analysis, sentence, continues_list):
             continue
         for match in _rules()["number"].finditer(norm, sentence.start, sentence.end):
             start, end = match.span()
-            if any(s <= start < e for s, e in in_times) or not _given_as_line(norm, start, end, sentence.start):
+            if (any(s <= start < e for s, e in in_times) or not _given_as_line(norm, start, end, sentence.start)
+                    or _for_others(norm, start, sentence.start)):
                 continue
+            gave_numbers = True
             phone = text[start:end]
             digits = re.sub(r"\D", "", phone)
             found.setdefault(digits, Hotline(phone, _name_after(analysis, end), span_of(analysis, start, end),

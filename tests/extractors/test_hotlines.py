@@ -1,0 +1,33 @@
+"""Phone numbers given for questions (extractors/hotlines.py through the pipeline)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import extract
+from tests.conftest import document_of
+
+# fmt: off
+HOTLINES = [
+    # text (one block per line), digits of the numbers found
+    ("如有疑问，请拨打12333咨询。",                                        ["12333"]),
+    ("请拨打12333人社服务热线或0991-4636175（市社保局业务咨询电话）。",       ["12333", "09914636175"]),
+    ("住房公积金服务热线：12329（厦门市外请拨0592-12329）。",                 ["12329", "059212329"]),
+    ("咨询电话：12333；0851-87985600（市社会保险事业局）。",                  ["12333", "085187985600"]),
+    ("五、咨询方式\n全省统一咨询电话：12333\n省社保局：0931-8928120（工作日9:00—17:00）",
+                                                                          ["12333", "09318928120"]),
+    ("六、咨询电话\n人社业务：12333，0871-63138869（昆明市社会保险中心）\n缴费业务：12366",
+                                                                          ["12333", "087163138869", "12366"]),
+    ("咨询电话：12333。\n本报新闻线索征集热线：0771-2876110　投稿邮箱：news@example.cn",
+                                                                          ["12333"]),
+    ("关注湖北12333微信公众号办理。",                                       []),   # a number inside a name
+    ("五、咨询方式\n补发金额1000元。",                                       []),   # an amount, not a line
+    ("参保人员共12345人。",                                                []),   # no words of asking or calling
+    ("单位地址：人民路88号。0851-87985600",                                  []),   # a number after an unrelated sentence
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), HOTLINES, ids=[h[0][:16] for h in HOTLINES])
+def test_hotlines_given_for_questions(text: str, expected: list[str]) -> None:
+    facts = extract(document_of(text))
+    assert ["".join(ch for ch in h.phone if ch.isdigit()) for h in facts.hotlines] == expected
