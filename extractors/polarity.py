@@ -196,6 +196,13 @@ def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tu
     return "suspend" if frame and any(c.kind == "suspension_frame" for c in cues) else None
 
 
+def _elaborates_heading(analysis: Analysis, sentence: Sentence, cues: SentenceCues) -> bool:
+    """A sentence right under its heading that states nothing itself: no cue, no time (一、暂停办理的业务范围
+    over 全省养老保险、失业保险…的参保登记、待遇申领等经办业务。); it says what the heading announces."""
+    return (not cues.cues and sentence.section >= 0 and sentence.index == sentence.section + 1
+            and not analysis.times_in(sentence))
+
+
 def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end: int,
                         kinds: tuple[str, ...] = CHANNEL_CUES, frame: bool = True,
                         inherit: bool = True) -> tuple[str, ...]:
@@ -222,8 +229,8 @@ def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end:
     found = _stated(cues.cues, sentence, start, end, kinds, frame) or _verdict(analysis, sentence, kinds)
     if found:
         return (found,)
-    bare = sentence.enumerative or sentence.kind in ("list_item", "table_row")
-    if inherit and bare:
+    if inherit and (sentence.enumerative or sentence.kind in ("list_item", "table_row")
+                    or _elaborates_heading(analysis, sentence, cues)):
         found = inherited_polarity(analysis, sentence)
         return (found,) if found else ()
     return ()

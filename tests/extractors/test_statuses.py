@@ -15,6 +15,12 @@ SERVICES = [
     ("停机期间，暂停办理养老保险、失业保险业务。",          {("pension", "suspended"), ("unemployment", "suspended")}),
     ("社会保障卡管理信息系统不受停机影响。",               {("ss_card", "available")}),
     ("停机期间，失业保险金正常发放。",                    {("unemployment", "available")}),
+    # a cue-less sentence right under its heading says what the heading announces
+    ("一、暂停办理的业务范围\n全省养老保险、失业保险的参保登记等经办业务。",
+                                                         {("pension", "suspended"), ("unemployment", "suspended")}),
+    ("三、不受影响的业务\n医疗保险、生育保险业务。",       {("medical", "available"), ("maternity", "available")}),
+    ("二、切换安排\n2023年11月18日起，养老保险数据迁移至新系统。", set()),  # it states a time of its own
+    ("一、暂停办理的业务范围\n详见附件。\n养老保险经办业务。", set()),  # not right under the heading
 ]
 # fmt: on
 
