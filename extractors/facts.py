@@ -36,6 +36,7 @@ class SuspensionWindow:
     services: tuple[str, ...] = ()
     vague: bool = False
     tentative: bool = False
+    left_open: bool = False         # its sentence says the end is to be announced (恢复时间另行通知)
     extractor: str = "noticegraph.windows.v1"
 
 
@@ -48,6 +49,7 @@ class Resumption:
     sentence: SourceSpan
     services: tuple[str, ...] = ()
     tentative: bool = False
+    day_only: bool = False          # stated as a day (1月3日起恢复), not to the minute (1月3日0:00)
     extractor: str = "noticegraph.windows.v1"
 
 

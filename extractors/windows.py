@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from extractors.facts import Resumption, SourceSpan, SuspensionWindow
+from extractors.lexicon import load_yaml
 from extractors.polarity import TIME_CUES, Analysis, inherited_polarity, sentence_polarities
 from extractors.sentences import Sentence
 from extractors.temporal import TimeExpression
 
 FILLER = re.compile(r"[\s\W\d一二三四五六七八九十（）()、.．:：]+")
 BARE_MAX = 4
+CELL_SEPARATOR = re.compile(r"\t| \| ")   # between the cells of a table row (HTML, Markdown)
 
 
 def span_of(analysis: Analysis, start: int, end: int) -> SourceSpan:
@@ -63,12 +66,42 @@ def time_polarity(analysis: Analysis, time: TimeExpression) -> str | None:
     return None
 
 
+@cache
+def _open_end() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, load_yaml("temporal.yaml")["open_end"])))
+
+
+@cache
+def _column_roles(header: str) -> tuple[str | None, ...]:
+    """What each column of a table header says of its times: suspend, resume or nothing."""
+    patterns = {role: re.compile(p) for role, p in load_yaml("facts.yaml")["windows"]["table_columns"].items()}
+    roles = []
+    for cell in CELL_SEPARATOR.split(header):
+        said = [role for role, pattern in patterns.items() if pattern.search(cell)]
+        roles.append(said[0] if len(said) == 1 else None)
+    return tuple(roles)
+
+
+def column_role(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> str | None:
+    """For a time in a table row, what its column's header says of it (暂停时间 → suspend)."""
+    if sentence.table_header < 0:
+        return None
+    norm = analysis.document.norm
+    header = analysis.sentences[sentence.table_header]
+    roles = _column_roles(norm[header.start:header.end])
+    column = len(CELL_SEPARATOR.findall(norm, sentence.start, time.start))
+    return roles[column] if column < len(roles) else None
+
+
 def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, sentence: Sentence) -> SuspensionWindow:
     begin = time.begin
     assert begin is not None
     vague = begin.vague or bool(time.until and time.until.vague)
+    left_open = end is None and (time.open_end or bool(
+        _open_end().search(analysis.document.norm, sentence.start, sentence.end)))
     return SuspensionWindow(begin.instant, end, span_of(analysis, time.start, time.end),
-                            sentence_span(analysis, sentence), vague=vague, tentative=time.tentative)
+                            sentence_span(analysis, sentence), vague=vague, tentative=time.tentative,
+                            left_open=left_open)
 
 
 def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[SuspensionWindow], list[Resumption], list[TimeExpression]]:
@@ -79,14 +112,16 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             continue
         if time.begin is None or time.marker in ("before", "after"):
             continue
-        polarity = time_polarity(analysis, time)
+        role = column_role(analysis, sentence, time)
+        polarity = role or time_polarity(analysis, time)
         if polarity == "suspend" and time.kind == "interval" and time.until is not None:
             windows.append(_window(analysis, time, time.until.end_instant, sentence))
-        elif polarity == "suspend" and time.marker == "from":
+        elif polarity == "suspend" and (time.marker == "from" or (role == "suspend" and time.kind == "point")):
             windows.append(_window(analysis, time, None, sentence))
         elif polarity == "resume" and time.kind == "point" and time.begin.precision in ("day", "minute"):
             resumptions.append(Resumption(time.begin.instant, span_of(analysis, time.start, time.end),
-                                          sentence_span(analysis, sentence), tentative=time.tentative))
+                                          sentence_span(analysis, sentence), tentative=time.tentative,
+                                          day_only=time.begin.precision == "day"))
     return windows, resumptions, ends
 
 
@@ -126,13 +161,14 @@ def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Re
 
 
 def _unique_windows(windows: list[SuspensionWindow]) -> list[SuspensionWindow]:
-    """One window per (start, end); an open start is dropped where a closed window starts then."""
+    """One window per (start, end); an open start is dropped where a closed window starts then, unless
+    its end is said to be left open (自3月28日18:00起…暂停使用，恢复时间另行公告)."""
     closed_starts = {w.start for w in windows if w.end is not None}
     seen: set[tuple] = set()
     unique = []
     for window in sorted(windows, key=lambda w: w.span.start):
         key = (window.start, window.end)
-        if window.end is None and window.start in closed_starts:
+        if window.end is None and window.start in closed_starts and not window.left_open:
             continue
         if key not in seen:
             seen.add(key)
@@ -141,13 +177,12 @@ def _unique_windows(windows: list[SuspensionWindow]) -> list[SuspensionWindow]:
 
 
 def _unique_resumptions(resumptions: list[Resumption]) -> list[Resumption]:
-    """One resumption per instant; a day-only one yields to a timed one on the same day."""
-    timed_days = {r.at.date() for r in resumptions if r.at.time() != dt.time(0)}
+    """One resumption per instant; one stated as a day yields to one stated to the minute on that day."""
+    timed_days = {r.at.date() for r in resumptions if not r.day_only}
     seen: set[dt.datetime] = set()
     unique = []
     for resumption in sorted(resumptions, key=lambda r: r.span.start):
-        day_only = resumption.at.time() == dt.time(0)
-        if resumption.at in seen or (day_only and resumption.at.date() in timed_days):
+        if resumption.at in seen or (resumption.day_only and resumption.at.date() in timed_days):
             continue
         seen.add(resumption.at)
         unique.append(resumption)

@@ -27,10 +27,29 @@ WINDOWS = [
      [("2022-02-21T00:00", "")]),
     ("11月29日8:00起，各项医保业务恢复正常办理。", []),
     ("请于2021年11月25日前完成医保费用结算。", []),
+    # an open start said to stay open is kept beside a closed window that starts then
+    ("2021年12月1日0:00至12月3日24:00暂停医保结算。\n自2021年12月1日0:00起，APP暂停使用，恢复时间另行通知。",
+     [("2021-12-01T00:00", "2021-12-04T00:00"), ("2021-12-01T00:00", "")]),
+    ("2021年12月1日0:00至12月3日24:00暂停医保结算。\n自2021年12月1日0:00起，APP暂停使用。",
+     [("2021-12-01T00:00", "2021-12-04T00:00")]),
 ]
 RESUMPTIONS = [
     ("11月29日8:00起，各项医保业务恢复正常办理。", ["2021-11-29T08:00"]),
     ("系统将于2021年11月26日18:00至11月29日8:00进行切换上线。", []),
+    ("新系统计划于12月18日完成上线验证，次日8时起全面恢复办理。", ["2021-12-19T08:00"]),   # 上线验证 is not a resumption
+    # one stated to the minute is kept beside a later one on the same day; one stated as a day yields
+    ("2021年12月4日0:00起恢复医保结算；12月4日8:30起窗口恢复办理。", ["2021-12-04T00:00", "2021-12-04T08:30"]),
+    ("2021年12月4日起恢复医保结算；12月4日8:30起窗口恢复办理。", ["2021-12-04T08:30"]),
+]
+TABLES = [
+    # header and rows (cells split by tabs), windows as (start, end or ""), resumptions
+    ("业务\t暂停时间\t恢复时间\n医保结算\t2021年12月1日17:00\t2021年12月6日8:30",
+     [("2021-12-01T17:00", "2021-12-06T08:30")], ["2021-12-06T08:30"]),
+    ("业务\t暂停时间\t恢复时间\nAPP查询\t2021年12月2日0:00\t另行通知",
+     [("2021-12-02T00:00", "")], []),
+    ("业务\t暂停时间\t恢复时间\n药店结算\t2021年12月1日20:00—12月3日24:00\t2021年12月4日0:00",
+     [("2021-12-01T20:00", "2021-12-04T00:00")], ["2021-12-04T00:00"]),
+    ("渠道\t暂停及恢复时间\n网厅\t2021年12月1日17:00",        [], []),     # a header that says both says neither
 ]
 # fmt: on
 
@@ -49,3 +68,12 @@ def test_windows_of_a_sentence(sentence: str, expected: list[tuple[str, str]]) -
 def test_resumptions_of_a_sentence(sentence: str, expected: list[str]) -> None:
     facts = extract(document_of(sentence, published=PUBLISHED))
     assert [moment(r.at) for r in facts.resumptions] == expected
+
+
+@pytest.mark.parametrize(("table", "windows", "resumptions"), TABLES, ids=[t[0].split("\n")[1][:8] for t in TABLES])
+def test_table_columns_say_what_their_times_are(table: str, windows: list[tuple[str, str]],
+                                                resumptions: list[str]) -> None:
+    kinds = {i: "table_header" if i == 0 else "table_row" for i in range(table.count("\n") + 1)}
+    facts = extract(document_of(table, kinds, published=PUBLISHED))
+    assert [(moment(w.start), moment(w.end)) for w in facts.windows] == windows
+    assert [moment(r.at) for r in facts.resumptions] == resumptions
