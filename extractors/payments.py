@@ -33,41 +33,54 @@ def _month_before(times: list[TimeExpression], position: int) -> TimeExpression 
     return months[-1] if months else None
 
 
-def _paid_by(times: list[TimeExpression], early: tuple[int, int], month: TimeExpression) -> TimePoint | None:
+def _paid_by(times: list[TimeExpression], early: tuple[int, int], month: TimeExpression | None) -> TimePoint | None:
     """The time right after 提前(至|于) (``至2月`` may have been read as a dangling end), else a day
     named between the month and 提前 (3月份养老金将于3月15日前提前发放)."""
     after = [t for t in times if early[0] <= t.start <= early[1] + 3]
     if after:
         return after[0].begin or after[0].until
+    if month is None:
+        return None
     between = [t.begin for t in times if month.end <= t.start and t.end <= early[0] and t.begin
                and t.begin.precision in ("day", "minute")]
     return between[-1] if between else None
 
 
-def _benefits(mentions: list[ServiceMention], sentence: Sentence, position: int) -> list[ServiceMention]:
+def _benefits(mentions: list[ServiceMention], sentence: Sentence, since: int, position: int,
+              first: bool) -> list[ServiceMention]:
+    """The benefits a statement pays early: those named since the previous statement of the sentence,
+    else (for its first statement) any the sentence names."""
     allowed = _rules()["benefits"]
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.service in allowed]
-    before = [m for m in inside if m.start < position]
-    return before or inside
+    before = [m for m in inside if since <= m.start < position]
+    return before or (inside if first else [])
 
 
-def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[ServiceMention]) -> list[AdvancePayment]:
+def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[ServiceMention],
+                       carried: dt.date | None) -> list[AdvancePayment]:
+    """Each 提前…发放 statement of a sentence (10月份养老金提前至9月发放，失业保险金也提前至9月28日前发放).
+
+    A statement that names no month is for the month of the one before it, in this sentence or, as
+    ``carried``, in the previous sentence of the paragraph.
+    """
     norm = analysis.document.norm
-    early = _rules()["early"].search(norm, sentence.start, sentence.end)
-    if not early or not _rules()["paid"].search(norm, early.end(), sentence.end):
-        return []
     times = analysis.times_in(sentence)
-    month = _month_before(times, early.start())
-    paid = None if month is None else _paid_by(times, early.span(), month)
-    if month is None or paid is None:
-        return []
-    seen, payments = set(), []
-    for mention in _benefits(mentions, sentence, early.start()):
-        if mention.service not in seen:
-            seen.add(mention.service)
-            payments.append(AdvancePayment(mention.service, month.begin.day.replace(day=1), last_day(paid),
-                                           span_of(analysis, mention.start, mention.end),
-                                           sentence_span(analysis, sentence)))
+    payments, seen, since = [], set(), sentence.start
+    for early in _rules()["early"].finditer(norm, sentence.start, sentence.end):
+        if not _rules()["paid"].search(norm, early.end(), sentence.end):
+            break
+        month = _month_before(times, early.start())
+        paid = _paid_by(times, early.span(), month)
+        for_month = month.begin.day.replace(day=1) if month and month.begin else carried
+        if for_month is not None and paid is not None:
+            for mention in _benefits(mentions, sentence, since, early.start(), not payments):
+                if mention.service not in seen:
+                    seen.add(mention.service)
+                    payments.append(AdvancePayment(mention.service, for_month, last_day(paid),
+                                                   span_of(analysis, mention.start, mention.end),
+                                                   sentence_span(analysis, sentence)))
+            carried = for_month
+        since = early.end()
     return payments
 
 
@@ -88,12 +101,15 @@ def _refined(analysis: Analysis, payment: AdvancePayment, following: list[Senten
 def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list[AdvancePayment]:
     """Early payments stated in the notice, one per benefit and month."""
     found: dict[tuple, AdvancePayment] = {}
-    for sentence in analysis.timed_sentences():       # a payment names the month it is for
+    carried: tuple[int, dt.date] | None = None        # (block, month) of the last statement
+    for sentence in analysis.timed_sentences():       # a payment names a time: the month it is for or the day
         if sentence.question:
             continue
-        payments = _sentence_payments(analysis, sentence, mentions)
+        month = carried[1] if carried and carried[0] == sentence.block else None
+        payments = _sentence_payments(analysis, sentence, mentions, month)
         if not payments:
             continue
+        carried = (sentence.block, payments[-1].for_month)
         following = [s for s in analysis.sentences[sentence.index + 1:sentence.index + 3] if s.block == sentence.block]
         for payment in payments:
             payment = _refined(analysis, payment, following, mentions)

@@ -19,6 +19,15 @@ PAYMENTS = [
     ("3月应发的失业保险金提前到2月发放。",             [("unemployment", "2023-03", "2023-02-28")]),
     ("3月15日，3月份养老金提前发放。",                 []),        # a day before the month says nothing of it
     ("养老金按月正常发放。",                          []),
+    # several statements in a sentence or paragraph; one without a month is for the month before it
+    ("3月份养老金提前至3月9日前发放，失业保险金也提前至3月9日前发放到账。",
+                                                    [("pension", "2023-03", "2023-03-09"),
+                                                     ("unemployment", "2023-03", "2023-03-09")]),
+    ("4月份养老金提前至3月发放；工伤保险定期待遇提前至3月28日前发放；失业保险金按原时间发放。",
+                                                    [("pension", "2023-04", "2023-03-31"),
+                                                     ("work_injury", "2023-04", "2023-03-28")]),
+    ("4月份养老金提前至3月发放。\n工伤保险定期待遇提前至3月28日前发放。",
+                                                    [("pension", "2023-04", "2023-03-31")]),   # another paragraph
 ]
 # fmt: on
 
