@@ -2,7 +2,7 @@
 
 A mention's status is its polarity (see :mod:`extractors.polarity`), except
 where the notice is not speaking of the outage: in a clause that sets a
-deadline (X前 …: what to do before it starts) and in a section about the time
+deadline or follows one (X前 …: what to do before it starts) and in a section about the time
 after resumption (恢复办理后，部分业务办理渠道作调整).
 """
 from __future__ import annotations
@@ -31,12 +31,25 @@ class ServiceMention:
     service: str
 
 
+def _before_deadline(analysis: Analysis, sentence: Sentence, position: int) -> bool:
+    """Whether the clause of ``position`` belongs to a deadline's request (what to do before the
+    outage): the deadline (X前) is in the clause or an earlier one (请于11月24日前通过网厅申报), or comes
+    later and the clause states no status of its own (未能按期缴纳养老保险费的，请于12月20日前补缴); a clause
+    with its own cue stands (可继续通过办税服务厅缴纳，请于12月25日前完成缴费)."""
+    deadlines = [t for t in analysis.times_in(sentence) if t.marker == "before"]
+    if not deadlines:
+        return False
+    clause_start, clause_end = sentence.clause_of(position)
+    if any(t.start < clause_end for t in deadlines):
+        return True
+    return not any(c.kind in CHANNEL_CUES and clause_start <= c.start < clause_end
+                   for c in analysis.cues_in(sentence))
+
+
 def _outside_outage(analysis: Analysis, sentence: Sentence, resumed: dt.datetime | None) -> bool:
     if sentence.heading:
         return True
     times = analysis.times_in(sentence)
-    if any(t.marker == "before" for t in times):
-        return True
     if resumed and any(t.marker == "from" and t.begin and t.begin.day >= resumed.date() for t in times):
         return True
     if sentence.section < 0:
@@ -75,7 +88,7 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
             continue
         if sentence.index not in outside:
             outside[sentence.index] = _outside_outage(analysis, sentence, resumed)
-        if outside[sentence.index]:
+        if outside[sentence.index] or _before_deadline(analysis, sentence, mention.start):
             continue
         statuses = _sentence_statuses(analysis, sentence, mention.start, mention.end, channel)
         if statuses:

@@ -21,6 +21,15 @@ SERVICES = [
     ("三、不受影响的业务\n医疗保险、生育保险业务。",       {("medical", "available"), ("maternity", "available")}),
     ("二、切换安排\n2023年11月18日起，养老保险数据迁移至新系统。", set()),  # it states a time of its own
     ("一、暂停办理的业务范围\n详见附件。\n养老保险经办业务。", set()),  # not right under the heading
+    # the subject of a deadline's request says nothing of the outage
+    ("因系统切换未能按期缴纳养老保险费的，请于2023年12月20日前完成补缴，不影响个人权益。", set()),
+]
+CHANNELS = [
+    # sentence, {(kind, status)}
+    ("停机期间，可继续通过办税服务厅缴纳，请于2023年12月25日前完成缴费。", {("tax_office", "available")}),
+    ("请于2023年11月24日前通过网上服务大厅完成申报。",                    set()),
+    ("2023年11月24日前，参保单位可通过网上服务大厅办理。",                  set()),
+    ("停机期间，网上服务大厅暂停办理。",                                   {("website", "suspended")}),
 ]
 # fmt: on
 
@@ -29,3 +38,9 @@ SERVICES = [
 def test_service_statuses_of_a_sentence(sentence: str, expected: set[tuple[str, str]]) -> None:
     facts = extract(document_of(sentence))
     assert {(s.service, s.status) for s in facts.services} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CHANNELS, ids=[s[0][:12] for s in CHANNELS])
+def test_channel_statuses_of_a_sentence(sentence: str, expected: set[tuple[str, str]]) -> None:
+    facts = extract(document_of(sentence))
+    assert {(c.kind, c.status) for c in facts.channels} == expected
