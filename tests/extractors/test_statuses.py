@@ -23,6 +23,7 @@ SERVICES = [
     ("一、暂停办理的业务范围\n详见附件。\n养老保险经办业务。", set()),  # not right under the heading
     # the subject of a deadline's request says nothing of the outage
     ("因系统切换未能按期缴纳养老保险费的，请于2023年12月20日前完成补缴，不影响个人权益。", set()),
+    ("因系统停机暂停办理养老保险的，可在2023年4月30日前补办。",            set()),
 ]
 CHANNELS = [
     # sentence, {(kind, status)}
