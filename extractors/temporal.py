@@ -126,6 +126,7 @@ class _Vocabulary:
     weekdays: dict[str, int]
     relative_days: dict[str, _Relative]
     relative_months: dict[str, int]
+    relative_weeks: dict[str, int]
     relative_years: dict[str, int]
     exclusions: dict[str, tuple[tuple[int, str], ...]]
     month_parts: dict[str, tuple[int, int | None]]
@@ -154,7 +155,8 @@ def _vocabulary() -> _Vocabulary:
         first_year=data["years"]["first"], last_year=data["years"]["last"],
         half=dict(data["units"]["half"]), periods=dict(data["day_periods"]),
         weekdays=dict(data["weekdays"]["names"]), relative_days=relative_days,
-        relative_months=relative_months, relative_years=dict(data["relative_years"]),
+        relative_months=relative_months, relative_weeks=dict(data["relative_weeks"]),
+        relative_years=dict(data["relative_years"]),
         exclusions=_exclusions([*relative_days, *relative_months], data["relative_exclusions"]),
         month_parts={k: (v[0], v[1]) for k, v in data["month_parts"].items()},
         year_parts={k: (v[0], v[1]) for k, v in data["year_parts"].items()},
@@ -226,6 +228,7 @@ def _date_branches(data: dict[str, Any]) -> list[str]:
         rf"{month}(?P<bpart>{parts})",
         rf"(?P<rday>{_words(data['relative_days'])})",
         rf"(?P<rmon>{_words(data['relative_months'])})(?P<rpart>{parts})?",
+        rf"(?P<rwk>{_words(data['relative_weeks'])})(?P<rwd>{_chars(data['weekdays']['names'])})",
     ]
 
 
@@ -284,7 +287,7 @@ def _seed_pattern(data: dict[str, Any]) -> str:
     """
     units, numerals = data["units"], data["numerals"]
     number = [*ARABIC, *numerals["digits"], *numerals["tens"]]
-    words = [*data["relative_days"], *data["relative_months"], *data["relative_years"]]
+    words = [*data["relative_days"], *data["relative_months"], *data["relative_weeks"], *data["relative_years"]]
     first = {*number, *units["month"], *(w[0] for w in words)}
     follow = {*units["year"], *units["month"], *units["day"], *units["day_alone"],
               *units["numeric_separators"], *(m[0] for m in data["range_marks"]),
@@ -383,6 +386,7 @@ class _Raw:
     days_shift: int | None = None     # 今天/明日/次日
     after_previous: bool = False      # 次日: from the previous date of the text
     month_shift: int | None = None    # 本月/下月/上月
+    week_shift: int | None = None     # 本周/下周, with ``weekday``
     same_day: bool = False            # a time alone, on the day of the other end of its range
     sep: str | None = None            # separator of a numeric date (2018.1.1)
     marker: Marker = "none"           # built into the word (今起)
@@ -390,10 +394,15 @@ class _Raw:
     joined: _Raw | None = None        # the other end of a range written as one token (1-18日)
 
     @property
+    def names_day(self) -> bool:
+        """A day is named (a time of day may follow it)."""
+        return self.day is not None or self.days_shift is not None or self.week_shift is not None
+
+    @property
     def anchored(self) -> bool:
         """A year is stated or the date is relative to the reference."""
-        return (self.year is not None or self.year_shift is not None
-                or self.days_shift is not None or self.month_shift is not None)
+        return (self.year is not None or self.year_shift is not None or self.days_shift is not None
+                or self.month_shift is not None or self.week_shift is not None)
 
 
 def _valid(raw: _Raw) -> bool:
@@ -465,11 +474,18 @@ def _read_relative_month(match: re.Match[str]) -> _Raw | None:
                 part=match["rpart"])
 
 
+def _read_relative_week(match: re.Match[str]) -> _Raw | None:
+    vocabulary = _vocabulary()
+    return _Raw(match.start(), match.end(), week_shift=vocabulary.relative_weeks[match["rwk"]],
+                weekday=vocabulary.weekdays[match["rwd"]])
+
+
 _READERS: dict[str, Callable[[re.Match[str]], _Raw | None]] = {
     "nd": _read_numeric, "mr_b": _read_month_range, "dr_b": _read_day_range,
     "m": _read_chinese, "d": _read_chinese, "part": _read_chinese, "fen": _read_chinese,
     "ypart": _read_year_part, "d0": _read_day, "bpart": _read_bare_part,
     "rday": _read_relative_day, "rmon": _read_relative_month, "rpart": _read_relative_month,
+    "rwd": _read_relative_week,
 }
 
 
@@ -568,7 +584,7 @@ def _scan(text: str) -> list[_Raw]:
         raw = _READERS[match.lastgroup](match)  # type: ignore[index]
         if raw is None or not _valid(raw) or _no_date(text, raw, match):
             continue
-        if raw.joined is None and (raw.day is not None or raw.days_shift is not None):
+        if raw.joined is None and raw.names_day:
             _read_tail(text, raw)
             position = raw.end
         raws.append(raw)
@@ -624,7 +640,7 @@ def _single(text: str, first: _Raw) -> _Draft:
     draft = None
     if first.sep:
         draft = _elided_end(text, first)
-    if draft is None and (first.day is not None or first.days_shift is not None):
+    if draft is None and first.names_day:
         draft = _clock_end(text, first)
     if draft is not None:
         return draft
@@ -833,6 +849,11 @@ def _resolve(raw: _Raw, ctx: _Context, base: TimePoint | None = None) -> TimePoi
     """The point of a raw date; ``base`` is the other end of its range, if any."""
     if raw.days_shift is not None:
         return _relative_day(raw, ctx, base)
+    if raw.week_shift is not None and raw.weekday is not None:
+        if ctx.reference is None:
+            return None
+        monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
+        return _day_point(monday + dt.timedelta(days=7 * raw.week_shift + raw.weekday), raw, True)
     if raw.month_shift is not None:
         if ctx.reference is None:
             return None

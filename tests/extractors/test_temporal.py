@@ -288,6 +288,11 @@ RELATIVE = [
     ("benyue-di",        "本月底前",                    REF,                   "本月底前", "2022-02-21T00:00", "2022-03-01T00:00", "part_of_month"),
     ("jinnian-month",    "今年7月启用",                 REF,                   "今年7月",  "2022-07-01T00:00", "2022-08-01T00:00", "month"),
     ("mingnian-day",     "明年1月1日起",                REF,                   "明年1月1日起", "2023-01-01T00:00", "2023-01-02T00:00", "day"),
+    # weekdays of the reference's week (REF is a Saturday) or the next
+    ("benzhou-5-18",     "本周五18时起暂停",            dt.date(2024, 11, 20), "本周五18时起", "2024-11-22T18:00", "2024-11-22T18:00", "minute"),
+    ("benzhou-1",        "本周一已通知",                REF,                   "本周一",   "2022-02-14T00:00", "2022-02-15T00:00", "day"),
+    ("xiazhou-1",        "下周一起照常开门",            REF,                   "下周一起", "2022-02-21T00:00", "2022-02-22T00:00", "day"),
+    ("xiaxingqi-3",      "下星期三8:30恢复",            REF,                   "下星期三8:30", "2022-02-23T08:30", "2022-02-23T08:30", "minute"),
 ]
 # fmt: on
 
@@ -378,6 +383,8 @@ NOT_DATES = [
     ("elided-end-alone",    "增长1.4倍",                                     REF,        []),
     ("recurring-day",       "恢复至每月25日",                                REF,        []),
     ("recurring-date",      "每年1月1日调整",                                REF,        []),
+    ("recurring-weekday",   "每周五下午开放",                                REF,        []),
+    ("bare-weekday",        "本周四、周五两天窗口照常",                      REF,        ["本周四"]),
     ("within-days",         "30日内办结",                                    REF,        []),
     ("days-ahead",          "提前3日申报",                                   REF,        []),
     ("full-days",           "满15日的",                                      REF,        []),
