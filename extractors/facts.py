@@ -37,6 +37,7 @@ class SuspensionWindow:
     vague: bool = False
     tentative: bool = False
     left_open: bool = False         # its sentence says the end is to be announced (恢复时间另行通知)
+    day_only: bool = False          # its start is stated as a day (6月28日起), not to the minute
     extractor: str = "noticegraph.windows.v1"
 
 

@@ -101,7 +101,7 @@ def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, s
         _open_end().search(analysis.document.norm, sentence.start, sentence.end)))
     return SuspensionWindow(begin.instant, end, span_of(analysis, time.start, time.end),
                             sentence_span(analysis, sentence), vague=vague, tentative=time.tentative,
-                            left_open=left_open)
+                            left_open=left_open, day_only=begin.precision == "day")
 
 
 def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[SuspensionWindow], list[Resumption], list[TimeExpression]]:
@@ -137,6 +137,26 @@ def _close(window: SuspensionWindow, ends: list[TimeExpression], resumptions: li
                             vague=window.vague, tentative=window.tentative)
 
 
+@cache
+def _general_resumption() -> re.Pattern[str]:
+    return re.compile(load_yaml("facts.yaml")["windows"]["general_resumption"])
+
+
+def _closed_by_general(analysis: Analysis, window: SuspensionWindow,
+                       resumptions: list[Resumption]) -> SuspensionWindow:
+    """An open start (明日18时起全面暂停) ended by a later resumption of everything (次日8时起各项业务
+    全面恢复办理), unless its end is said to be announced later (恢复时间另行通知)."""
+    if window.end is not None or window.left_open:
+        return window
+    norm = analysis.document.norm
+    general = [r for r in resumptions if r.span.start > window.span.start and r.at > window.start
+               and _general_resumption().search(norm, r.sentence.start, r.sentence.end)]
+    if not general:
+        return window
+    return SuspensionWindow(window.start, general[0].at, window.span, window.sentence,
+                            vague=window.vague, tentative=window.tentative)
+
+
 def _principal_closures(analysis: Analysis, sentence: Sentence, resumptions: list[Resumption],
                         principal: dt.datetime | None) -> list[SuspensionWindow]:
     suspends = any(c.kind in ("suspend", "suspension_frame") for c in analysis.cues_in(sentence))
@@ -157,18 +177,22 @@ def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Re
     for sentence, found, resumed, _ in per_sentence:
         if resumed and not found:
             windows += _principal_closures(analysis, sentence, resumed, principal)
+    windows = [_closed_by_general(analysis, w, resumptions) for w in windows]
     return _unique_windows(windows), _unique_resumptions(resumptions)
 
 
 def _unique_windows(windows: list[SuspensionWindow]) -> list[SuspensionWindow]:
-    """One window per (start, end); an open start is dropped where a closed window starts then, unless
-    its end is said to be left open (自3月28日18:00起…暂停使用，恢复时间另行公告)."""
+    """One window per (start, end); an open start is dropped where a closed window starts then (or that
+    day, for a start stated as a day: 6月28日起各市分批暂停 beside 6月28日20时至7月1日8时), unless its end is
+    said to be left open (自3月28日18:00起…暂停使用，恢复时间另行公告)."""
     closed_starts = {w.start for w in windows if w.end is not None}
+    closed_days = {w.start.date() for w in windows if w.end is not None}
     seen: set[tuple] = set()
     unique = []
     for window in sorted(windows, key=lambda w: w.span.start):
         key = (window.start, window.end)
-        if window.end is None and window.start in closed_starts and not window.left_open:
+        covered = window.start in closed_starts or (window.day_only and window.start.date() in closed_days)
+        if window.end is None and covered and not window.left_open:
             continue
         if key not in seen:
             seen.add(key)
