@@ -1,0 +1,26 @@
+"""Deadlines people are asked to act by (extractors/deadlines.py through the pipeline)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import extract
+from tests.conftest import document_of
+
+# fmt: off
+DEADLINES = [
+    # sentence, days
+    ("请于2023年11月24日前完成11月份人员增减申报。",                  ["2023-11-24"]),
+    ("可在2023年4月30日前补报补缴，免收滞纳金。",                      ["2023-04-30"]),
+    ("申报纳税期限延长至2023年6月21日。",                              ["2023-06-21"]),
+    ("受理时间延长至2023年5月27日24时。",                              ["2023-05-27"]),
+    ("2023年12月25日前未完成放款的贷款，待系统恢复后发放。",            []),     # a condition, not a request
+    ("3月份养老金于2023年2月25日前发放到账。",                        []),     # money arrives, nobody acts
+    ("2023年12月25日前，系统正常运行。",                              []),     # no action asked
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DEADLINES, ids=[d[0][:14] for d in DEADLINES])
+def test_deadlines_of_a_sentence(sentence: str, expected: list[str]) -> None:
+    facts = extract(document_of(sentence))
+    assert [d.day.isoformat() for d in facts.deadlines] == expected
