@@ -227,7 +227,7 @@ def _date_branches(data: dict[str, Any]) -> list[str]:
         rf"(?P<d0>{DIGIT}{{1,2}}){s}{day_alone}",
         rf"{month}(?P<bpart>{parts})",
         rf"(?P<rday>{_words(data['relative_days'])})",
-        rf"(?P<rmon>{_words(data['relative_months'])})(?P<rpart>{parts})?",
+        rf"(?P<rmon>{_words(data['relative_months'])})(?:(?P<rpart>{parts})|(?P<rmd>{day_num}){s}{day})?",
         rf"(?P<rwk>{_words(data['relative_weeks'])})(?P<rwd>{_chars(data['weekdays']['names'])})",
     ]
 
@@ -366,6 +366,12 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _month_days(year: int, month: int) -> int:
+    """How many days the month has."""
+    following = _add_months(year, month, 1)
+    return (dt.date(*following, 1) - dt.date(year, month, 1)).days
+
+
 # --------------------------------------------------------------------------- pass 1: scan
 
 
@@ -470,8 +476,11 @@ def _read_relative_day(match: re.Match[str]) -> _Raw | None:
 
 
 def _read_relative_month(match: re.Match[str]) -> _Raw | None:
+    day = _number(match["rmd"]) if match["rmd"] else None
+    if match["rmd"] and day is None:
+        return None
     return _Raw(match.start(), match.end(), month_shift=_vocabulary().relative_months[match["rmon"]],
-                part=match["rpart"])
+                part=match["rpart"], day=day)
 
 
 def _read_relative_week(match: re.Match[str]) -> _Raw | None:
@@ -485,6 +494,7 @@ _READERS: dict[str, Callable[[re.Match[str]], _Raw | None]] = {
     "m": _read_chinese, "d": _read_chinese, "part": _read_chinese, "fen": _read_chinese,
     "ypart": _read_year_part, "d0": _read_day, "bpart": _read_bare_part,
     "rday": _read_relative_day, "rmon": _read_relative_month, "rpart": _read_relative_month,
+    "rmd": _read_relative_month,
     "rwd": _read_relative_week,
 }
 
@@ -858,6 +868,10 @@ def _resolve(raw: _Raw, ctx: _Context, base: TimePoint | None = None) -> TimePoi
         if ctx.reference is None:
             return None
         year, month = _add_months(ctx.reference.year, ctx.reference.month, raw.month_shift)
+        if raw.day is not None:             # 本月25日
+            if raw.day > _month_days(year, month):
+                return None
+            return _day_point(dt.date(year, month, raw.day), raw, True)
         return _month_point(raw.part, year, month, True)
     if raw.same_day:
         return _day_point(base.day, raw, False) if base is not None else None

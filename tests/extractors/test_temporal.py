@@ -286,6 +286,8 @@ RELATIVE = [
     ("shangyue",         "上月的待遇",                  REF,                   "上月",     "2022-01-01T00:00", "2022-02-01T00:00", "month"),
     ("xiayue-chu",       "下月初恢复",                  REF,                   "下月初",   "2022-03-01T00:00", "2022-03-11T00:00", "part_of_month"),
     ("benyue-di",        "本月底前",                    REF,                   "本月底前", "2022-02-21T00:00", "2022-03-01T00:00", "part_of_month"),
+    ("benyue-day",       "本月25日发放",                REF,                   "本月25日", "2022-02-25T00:00", "2022-02-26T00:00", "day"),
+    ("xiayue-day-clock", "下月5日8时起恢复",            REF,                   "下月5日8时起", "2022-03-05T08:00", "2022-03-05T08:00", "minute"),
     ("jinnian-month",    "今年7月启用",                 REF,                   "今年7月",  "2022-07-01T00:00", "2022-08-01T00:00", "month"),
     ("mingnian-day",     "明年1月1日起",                REF,                   "明年1月1日起", "2023-01-01T00:00", "2023-01-02T00:00", "day"),
     # weekdays of the reference's week (REF is a Saturday) or the next
@@ -384,6 +386,7 @@ NOT_DATES = [
     ("recurring-day",       "恢复至每月25日",                                REF,        []),
     ("recurring-date",      "每年1月1日调整",                                REF,        []),
     ("recurring-weekday",   "每周五下午开放",                                REF,        []),
+    ("no-such-day",         "本月30日",                                      REF,        []),    # February
     ("bare-weekday",        "本周四、周五两天窗口照常",                      REF,        ["本周四"]),
     ("within-days",         "30日内办结",                                    REF,        []),
     ("days-ahead",          "提前3日申报",                                   REF,        []),
