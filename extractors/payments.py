@@ -84,6 +84,30 @@ def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[Se
     return payments
 
 
+def _paid_before_month(analysis: Analysis, sentence: Sentence, mentions: list[ServiceMention]) -> list[AdvancePayment]:
+    """A benefit for a month paid on a day before that month, without 提前 (3月份失业保险金于2月27日前
+    发放到账): the day names itself early."""
+    norm = analysis.document.norm
+    times = analysis.times_in(sentence)
+    for month in (t for t in times if t.begin and t.begin.precision == "month"):
+        first_day = month.begin.day.replace(day=1)
+        days = [t for t in times if t.start > month.end and t.begin and t.begin.precision in ("day", "minute")]
+        if not days or days[0].begin.day >= first_day or not _rules()["paid"].search(norm, days[0].end, sentence.end):
+            continue
+        allowed = _rules()["benefits"]
+        named = [m for m in mentions if month.end <= m.start < days[0].start and m.service in allowed]
+        return [AdvancePayment(m.service, first_day, days[0].begin.day, span_of(analysis, m.start, m.end),
+                               sentence_span(analysis, sentence)) for m in _first_of_each(named)]
+    return []
+
+
+def _first_of_each(mentions: list[ServiceMention]) -> list[ServiceMention]:
+    seen: dict[str, ServiceMention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.service, mention)
+    return list(seen.values())
+
+
 def _refined(analysis: Analysis, payment: AdvancePayment, following: list[Sentence],
              mentions: list[ServiceMention]) -> AdvancePayment:
     """A later sentence of the same paragraph may name an earlier arrival day for one benefit."""
@@ -106,7 +130,8 @@ def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list
         if sentence.question:
             continue
         month = carried[1] if carried and carried[0] == sentence.block else None
-        payments = _sentence_payments(analysis, sentence, mentions, month)
+        payments = (_sentence_payments(analysis, sentence, mentions, month)
+                    or _paid_before_month(analysis, sentence, mentions))
         if not payments:
             continue
         carried = (sentence.block, payments[-1].for_month)
