@@ -8,6 +8,7 @@ header row or its section heading. Statements after a resumption marker
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.cues import Cue, find_cues, is_suspension_topic, verdict_max, verdict_words
@@ -196,11 +197,18 @@ def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tu
     return "suspend" if frame and any(c.kind == "suspension_frame" for c in cues) else None
 
 
+LABELLED_LIST = re.compile(r"[^，。；：:、]{2,8}[：:][^，。；]*、")
+
+
 def _elaborates_heading(analysis: Analysis, sentence: Sentence, cues: SentenceCues) -> bool:
-    """A sentence right under its heading that states nothing itself: no cue, no time (一、暂停办理的业务范围
-    over 全省养老保险、失业保险…的参保登记、待遇申领等经办业务。); it says what the heading announces."""
-    return (not cues.cues and sentence.section >= 0 and sentence.index == sentence.section + 1
-            and not analysis.times_in(sentence))
+    """A sentence under a heading that states nothing itself (no cue, no time), either right under it
+    (一、暂停办理的业务范围 over 全省养老保险、失业保险…等经办业务。) or as a labelled list (二、暂停的服务渠道
+    over 线上渠道：安徽政务服务网、“皖事通”APP…): it says what governs it."""
+    if cues.cues or sentence.section < 0 or analysis.times_in(sentence):
+        return False
+    if sentence.index == sentence.section + 1:
+        return True
+    return LABELLED_LIST.match(analysis.document.norm, sentence.start, sentence.end) is not None
 
 
 def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end: int,

@@ -31,6 +31,11 @@ CHANNELS = [
     ("请于2023年11月24日前通过网上服务大厅完成申报。",                    set()),
     ("2023年11月24日前，参保单位可通过网上服务大厅办理。",                  set()),
     ("停机期间，网上服务大厅暂停办理。",                                   {("website", "suspended")}),
+    # a labelled list under a heading takes what governs it
+    ("二、暂停的服务渠道\n线下渠道：经办服务大厅；协议医疗机构暂停联网结算。\n线上渠道：网上服务大厅、微信公众号。",
+     {("service_hall", "suspended"), ("medical_institution", "suspended"), ("website", "suspended"),
+      ("wechat", "suspended")}),
+    ("二、暂停的服务渠道\n详见附件。\n请关注微信公众号。",                    set()),
 ]
 # fmt: on
 
