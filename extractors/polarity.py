@@ -219,8 +219,9 @@ def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end:
     ``kinds`` are the cue kinds that may speak of it; ``frame`` lets a
     suspension frame (停机期间) alone mark it suspended.
 
-    A span inside ``除…外`` gets the opposite of its clause; the subject of a
-    clause with such an exception gets both.
+    A span inside ``除…外`` gets the opposite of its clause, unless the exception
+    states its own (除上述渠道继续暂停外); the subject of a clause with such an
+    exception gets both.
     """
     if sentence.question:
         return ()
@@ -232,7 +233,9 @@ def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end:
         main = _stated(cues.outside, sentence, start, end, kinds, frame)
         if main in OPPOSITE:
             if exception[0] <= start < exception[1]:
-                return (OPPOSITE[main],)
+                own = _nearest([c for c in cues.cues if c.kind in kinds and exception[0] <= c.start < exception[1]],
+                               start, end)      # 除上述线上渠道继续暂停外: the exception says it itself
+                return (POLARITY[own.kind] if own else OPPOSITE[main],)
             return (main, OPPOSITE[main]) if start < exception[0] else (main,)
     found = _stated(cues.cues, sentence, start, end, kinds, frame) or _verdict(analysis, sentence, kinds)
     if found:

@@ -15,6 +15,7 @@ SERVICES = [
     ("停机期间，暂停办理养老保险、失业保险业务。",          {("pension", "suspended"), ("unemployment", "suspended")}),
     ("社会保障卡管理信息系统不受停机影响。",               {("ss_card", "available")}),
     ("停机期间，失业保险金正常发放。",                    {("unemployment", "available")}),
+    ("停机期间，面向公安、医保等部门的数据共享接口同步暂停。", {("data_sharing", "suspended")}),   # 医保 the agency
     # a cue-less sentence right under its heading says what the heading announces
     ("一、暂停办理的业务范围\n全省养老保险、失业保险的参保登记等经办业务。",
                                                          {("pension", "suspended"), ("unemployment", "suspended")}),
@@ -36,6 +37,8 @@ CHANNELS = [
      {("service_hall", "suspended"), ("medical_institution", "suspended"), ("website", "suspended"),
       ("wechat", "suspended")}),
     ("二、暂停的服务渠道\n详见附件。\n请关注微信公众号。",                    set()),
+    ("除网上服务大厅外，经办窗口暂停办理。",           {("website", "available"), ("service_hall", "suspended")}),
+    ("除网上服务大厅继续暂停外，经办窗口同步暂停办理。", {("website", "suspended"), ("service_hall", "suspended")}),
 ]
 # fmt: on
 
