@@ -50,6 +50,8 @@ def _period_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) ->
         return None
     if time_polarity(analysis, time) in ("suspend", "resume"):
         return None
+    if _rules()["activity"].match(analysis.document.norm, time.end, sentence.end):
+        return None
     action = _action_after(analysis, sentence, time)
     if action is None:
         return None
@@ -61,8 +63,22 @@ def _extended(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> D
     lead = norm[max(sentence.start, time.start - 6):time.start + 1]
     if time.until is None or not _rules()["extended"].search(lead.rstrip("至到")):
         return None
+    if _rules()["agency_day"].search(norm, time.end, sentence.clause_of(time.start)[1]):
+        return None                     # 顺延至1月6日统一扣款: the agency's day, not a request
     action = norm[sentence.start:time.start].strip("，,。；; ")
     return Deadline(time.until.day, action, span_of(analysis, time.start, time.end), sentence_span(analysis, sentence))
+
+
+def _named_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
+    """A day named as the end of something to do (补办截止时间为2025年1月31日)."""
+    if time.begin is None or time.begin.precision not in DAY_PRECISIONS:
+        return None
+    clause_start = sentence.clause_of(time.start)[0]
+    norm = analysis.document.norm
+    if not _rules()["named_end"].search(norm, clause_start, time.start):
+        return None
+    action = analysis.document.text[clause_start:time.start].strip("，,。；; ")
+    return Deadline(time.begin.day, action, span_of(analysis, time.start, time.end), sentence_span(analysis, sentence))
 
 
 def extract_deadlines(analysis: Analysis) -> list[Deadline]:
@@ -78,6 +94,8 @@ def extract_deadlines(analysis: Analysis) -> list[Deadline]:
                 deadline = _extended(analysis, sentence, time)
             elif time.kind == "interval":
                 deadline = _period_end(analysis, sentence, time)
+            elif time.marker == "none":
+                deadline = _named_end(analysis, sentence, time)
             else:
                 deadline = None
             if deadline is not None:
