@@ -46,11 +46,16 @@ def _before_deadline(analysis: Analysis, sentence: Sentence, position: int) -> b
                    for c in analysis.cues_in(sentence))
 
 
-def _outside_outage(analysis: Analysis, sentence: Sentence, resumed: dt.datetime | None) -> bool:
+def _after_resumption(analysis: Analysis, sentence: Sentence, position: int, resumed: dt.datetime | None) -> bool:
+    """Whether ``position`` follows a start from the resumption on (2024年1月10日起，可到…): what comes
+    after it speaks of the time after the outage, what comes before it (…暂停办理，1月3日起恢复) does not."""
+    return resumed is not None and any(
+        t.marker == "from" and t.begin and t.begin.day >= resumed.date() and t.start < position
+        for t in analysis.times_in(sentence))
+
+
+def _outside_outage(analysis: Analysis, sentence: Sentence) -> bool:
     if sentence.heading:
-        return True
-    times = analysis.times_in(sentence)
-    if resumed and any(t.marker == "from" and t.begin and t.begin.day >= resumed.date() for t in times):
         return True
     if sentence.section < 0:
         return False
@@ -87,8 +92,9 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
         if sentence is None:
             continue
         if sentence.index not in outside:
-            outside[sentence.index] = _outside_outage(analysis, sentence, resumed)
-        if outside[sentence.index] or _before_deadline(analysis, sentence, mention.start):
+            outside[sentence.index] = _outside_outage(analysis, sentence)
+        if (outside[sentence.index] or _before_deadline(analysis, sentence, mention.start)
+                or _after_resumption(analysis, sentence, mention.start, resumed)):
             continue
         statuses = _sentence_statuses(analysis, sentence, mention.start, mention.end, channel)
         if statuses:

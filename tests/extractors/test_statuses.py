@@ -39,6 +39,9 @@ CHANNELS = [
     ("二、暂停的服务渠道\n详见附件。\n请关注微信公众号。",                    set()),
     ("除网上服务大厅外，经办窗口暂停办理。",           {("website", "available"), ("service_hall", "suspended")}),
     ("除网上服务大厅继续暂停外，经办窗口同步暂停办理。", {("website", "suspended"), ("service_hall", "suspended")}),
+    # what follows a start from the resumption on speaks of the time after it; what precedes it does not
+    ("2023年12月31日至2024年1月2日，经办服务大厅暂停办理医保业务，2024年1月3日起恢复。\n2024年1月3日起，可到网上服务大厅办理。",
+     {("service_hall", "suspended")}),
 ]
 # fmt: on
 
