@@ -39,6 +39,9 @@ CHANNELS = [
     ("二、暂停的服务渠道\n详见附件。\n请关注微信公众号。",                    set()),
     ("除网上服务大厅外，经办窗口暂停办理。",           {("website", "available"), ("service_hall", "suspended")}),
     ("除网上服务大厅继续暂停外，经办窗口同步暂停办理。", {("website", "suspended"), ("service_hall", "suspended")}),
+    ("暂停期间，各服务网点安排工作人员值班，提供政策咨询和资料预审服务。", {("service_hall", "available")}),
+    ("暂停期间，服务网点暂停办理。\n（四）系统恢复初期办理人数较多，建议优先通过网上服务大厅申请。",
+     {("service_hall", "suspended")}),                                  # 恢复初期: after the outage
     # what follows a start from the resumption on speaks of the time after it; what precedes it does not
     ("2023年12月31日至2024年1月2日，经办服务大厅暂停办理医保业务，2024年1月3日起恢复。\n2024年1月3日起，可到网上服务大厅办理。",
      {("service_hall", "suspended")}),
