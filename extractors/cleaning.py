@@ -51,6 +51,7 @@ GOOD_HAN = 10             # a block with at least this many Han characters count
 GOOD_LINKS = 0.3          # ... and at most this share of its characters in links
 MIN_DATA_ROWS = 2
 MAX_CELL_CHARS = 300
+MAX_SPAN = 50           # a rowspan/colspan beyond this is a page-layout table, not data
 TITLE_LOOKAHEAD = 3
 SIGNATURE_LINES = 5       # issuer and date lines taken in after the main content
 
@@ -369,12 +370,42 @@ def _is_data_table(table: HtmlElement) -> bool:
     return all(len(element_text(cell)) <= MAX_CELL_CHARS for row in rows for cell in row)
 
 
+def _span(cell: HtmlElement, attribute: str) -> int:
+    value = cell.get(attribute, "1").strip()
+    return min(int(value), MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
+
+
+def _row_texts(cells: list[HtmlElement], spanned: dict[int, int]) -> tuple[str, ...]:
+    """The texts of a row's columns: an empty text where a cell of a row above spans down (rowspan) or
+    a cell of this row spans across (colspan), so that each text stays under its header.
+
+    ``spanned`` maps a column to the number of rows below still covered by a cell above; it is updated.
+    """
+    texts: list[str] = []
+
+    def skip_covered() -> None:
+        while spanned.get(len(texts), 0) > 0:
+            spanned[len(texts)] -= 1
+            texts.append("")
+
+    for cell in cells:
+        skip_covered()
+        column = len(texts)
+        down, across = _span(cell, "rowspan") - 1, _span(cell, "colspan")
+        texts += [normalize_space(element_text(cell))] + [""] * (across - 1)
+        for covered in range(column, column + across) if down else ():
+            spanned[covered] = down
+    skip_covered()
+    return tuple(texts)
+
+
 def _table_pieces(table: HtmlElement) -> Iterator[Piece]:
     """One ``table_row`` piece per non-empty row; Markdown tables (``data-md``) keep `` | ``."""
     sep = " | " if table.get("data-md") else "\t"
+    spanned: dict[int, int] = {}
     for row in table.iter("tr"):
         cells = [cell for cell in row if cell.tag in ("td", "th")]
-        texts = tuple(normalize_space(element_text(cell)) for cell in cells)
+        texts = _row_texts(cells, spanned)
         if any(texts):
             header = all(cell.tag == "th" for cell in cells) or row.getparent().tag == "thead"
             links = sum(len("".join(element_text(a).split())) for a in row.iter("a"))

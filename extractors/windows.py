@@ -86,11 +86,27 @@ def column_role(analysis: Analysis, sentence: Sentence, time: TimeExpression) ->
     """For a time in a table row, what its column's header says of it (暂停时间 → suspend)."""
     if sentence.table_header < 0:
         return None
-    norm = analysis.document.norm
     header = analysis.sentences[sentence.table_header]
-    roles = _column_roles(norm[header.start:header.end])
-    column = len(CELL_SEPARATOR.findall(norm, sentence.start, time.start))
+    roles = _column_roles(analysis.document.norm[header.start:header.end])
+    column = _column(analysis, sentence, time.start)
     return roles[column] if column < len(roles) else None
+
+
+def _column(analysis: Analysis, row: Sentence, position: int) -> int:
+    """The column of a position in a table row (counted from the row's block: a leading cell may be empty)."""
+    return len(CELL_SEPARATOR.findall(analysis.document.norm, analysis.document.blocks[row.block].start, position))
+
+
+def _spanned_start(analysis: Analysis, row: Sentence) -> TimeExpression | None:
+    """For a row whose suspension cell is empty because a cell above spans down to it (rowspan), the
+    time in that cell: the nearest row above in the same table with a time in that column."""
+    for above in reversed(analysis.sentences[row.table_header + 1:row.index]):
+        if above.table_header != row.table_header:
+            return None
+        starts = [t for t in analysis.times_in(above) if column_role(analysis, above, t) == "suspend"]
+        if starts:
+            return starts[0]
+    return None
 
 
 def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, sentence: Sentence) -> SuspensionWindow:
@@ -122,6 +138,10 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             resumptions.append(Resumption(time.begin.instant, span_of(analysis, time.start, time.end),
                                           sentence_span(analysis, sentence), tentative=time.tentative,
                                           day_only=time.begin.precision == "day"))
+    if sentence.table_header >= 0 and resumptions and not windows:
+        spanned = _spanned_start(analysis, sentence)
+        if spanned is not None and spanned.begin is not None and spanned.kind == "point":
+            windows.append(_window(analysis, spanned, None, sentence))
     return windows, resumptions, ends
 
 

@@ -300,3 +300,14 @@ def test_cleaning_blocks_are_joined_by_newlines() -> None:
     table = [b for b in cleaned.blocks if b.kind == "table_row"]
     assert [cleaned.text[s:e] for s, e in table[1].cells] == ["结算", "9月30日"]
     assert table[0].header and not table[1].header
+
+
+def test_cleaning_html_spanned_cells_keep_the_columns() -> None:
+    body = ("<div><p>自2021年9月30日18:00起，全市各级医疗保障经办窗口暂停办理全部医保业务，新平台上线后恢复。</p><table>"
+            "<tr><th>业务</th><th>停止时间</th><th>开通时间</th></tr>"
+            "<tr><td>医院结算</td><td rowspan='2'>12月31日18:00</td><td>1月1日8:00</td></tr>"
+            "<tr><td>药店结算</td><td>1月2日8:00</td></tr>"
+            "<tr><td colspan='2'>网上服务大厅</td><td>1月3日9:00</td></tr></table></div>")
+    rows = [text for kind, text in _page_blocks(body) if kind == "table_row"]
+    assert rows == ["业务\t停止时间\t开通时间", "医院结算\t12月31日18:00\t1月1日8:00", "药店结算\t\t1月2日8:00",
+                    "网上服务大厅\t\t1月3日9:00"]
