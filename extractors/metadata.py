@@ -256,8 +256,9 @@ def _at_midnight(day: dt.date | None) -> dt.datetime | None:
 
 
 def labelled_date(text: str) -> dt.datetime | None:
-    """The date after a byline label (``发布时间：``, ``發佈時間：``, ``提问时间：`` …)."""
-    match = _label_pattern().search(text)
+    """The date after a byline label (``发布时间：``, ``發佈時間：``, ``提问时间：`` …), else a date (and its
+    time of day) that opens a line of byline fields (``2022-11-18 09:12　来源：柳州日报``)."""
+    match = _label_pattern().search(text) or _unlabelled_byline().search(text)
     return _numeric(match) if match else None
 
 
@@ -265,6 +266,12 @@ def labelled_date(text: str) -> dt.datetime | None:
 def _label_pattern() -> re.Pattern[str]:
     labels = alternation([re.escape(label) for label in load_yaml("metadata.yaml")["date_labels"]])
     return compile_scanner(f"(?:{labels})\\s*[:：]?\\s*{_NUMERIC.pattern}")
+
+
+@cache
+def _unlabelled_byline() -> re.Pattern[str]:
+    fields = alternation([re.escape(label) for label in load_yaml("metadata.yaml")["byline_field_labels"]])
+    return re.compile(f"(?m)^[ \\t\u3000]*{_NUMERIC.pattern}(?<=\\d)[ \\t\u3000]+(?:{fields})[ \\t]*[:：]")
 
 
 def dateline_date(pieces: list[Piece]) -> dt.datetime | None:
