@@ -211,6 +211,15 @@ def _elaborates_heading(analysis: Analysis, sentence: Sentence, cues: SentenceCu
     return LABELLED_LIST.match(analysis.document.norm, sentence.start, sentence.end) is not None
 
 
+def _continues_statement(analysis: Analysis, sentence: Sentence, cues: SentenceCues) -> bool:
+    """A cue-less, time-less sentence after a semicolon in its block goes on with the statement before
+    it (暂停服务的渠道包括：经办服务大厅…；辽宁政务服务网、“辽事通”APP…中的各项业务。)."""
+    if cues.cues or sentence.index == 0 or analysis.times_in(sentence):
+        return False
+    previous = analysis.sentences[sentence.index - 1]
+    return previous.block == sentence.block and analysis.document.norm[previous.end - 1] in "；;"
+
+
 def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end: int,
                         kinds: tuple[str, ...] = CHANNEL_CUES, frame: bool = True,
                         inherit: bool = True) -> tuple[str, ...]:
@@ -241,7 +250,7 @@ def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end:
     if found:
         return (found,)
     if inherit and (sentence.enumerative or sentence.kind in ("list_item", "table_row")
-                    or _elaborates_heading(analysis, sentence, cues)):
+                    or _elaborates_heading(analysis, sentence, cues) or _continues_statement(analysis, sentence, cues)):
         found = inherited_polarity(analysis, sentence)
         return (found,) if found else ()
     return ()

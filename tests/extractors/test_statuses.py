@@ -42,6 +42,10 @@ CHANNELS = [
     ("暂停期间，各服务网点安排工作人员值班，提供政策咨询和资料预审服务。", {("service_hall", "available")}),
     ("暂停期间，服务网点暂停办理。\n（四）系统恢复初期办理人数较多，建议优先通过网上服务大厅申请。",
      {("service_hall", "suspended")}),                                  # 恢复初期: after the outage
+    # a cue-less sentence after a semicolon goes on with the statement before it
+    ("暂停服务的渠道包括：经办服务大厅；网上服务大厅、微信公众号中的各项业务。",
+     {("service_hall", "suspended"), ("website", "suspended"), ("wechat", "suspended")}),
+    ("经办服务大厅暂停办理。\n网上服务大厅、微信公众号中的各项业务。",  {("service_hall", "suspended")}),
     # what follows a start from the resumption on speaks of the time after it; what precedes it does not
     ("2023年12月31日至2024年1月2日，经办服务大厅暂停办理医保业务，2024年1月3日起恢复。\n2024年1月3日起，可到网上服务大厅办理。",
      {("service_hall", "suspended")}),
