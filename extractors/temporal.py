@@ -246,11 +246,11 @@ def _clock_pattern(data: dict[str, Any]) -> str:
 
 
 def _weekday_pattern(data: dict[str, Any]) -> str:
-    """A weekday annotation: （星期六）, (周一), 星期日, 周一 (not 周一二, 周年)."""
+    """A weekday annotation: （星期六）, (周一), （周日，国庆调休工作日）, 星期日, 周一 (not 周一二, 周年)."""
     prefixes, names = _words(data["weekdays"]["prefixes"]), _chars(data["weekdays"]["names"])
     numerals = data["numerals"]
     not_after = _chars([*numerals["digits"], *numerals["tens"], *data["units"]["year"]])
-    return (rf"{SPACE}?(?:[（(]{SPACE}?{prefixes}(?P<w1>{names}){SPACE}?[)）]"
+    return (rf"{SPACE}?(?:[（(]{SPACE}?{prefixes}(?P<w1>{names})(?:[，,、；;][^（()）\n]{{1,12}})?{SPACE}?[)）]"
             rf"|{prefixes}(?P<w2>{names})(?!{not_after}))")
 
 
