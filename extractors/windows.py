@@ -109,6 +109,16 @@ def _spanned_start(analysis: Analysis, row: Sentence) -> TimeExpression | None:
     return None
 
 
+@cache
+def _named_period() -> re.Pattern[str]:
+    return re.compile(load_yaml("facts.yaml")["windows"]["named_period"])
+
+
+def _names_a_holiday(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> bool:
+    """A time in brackets after a holiday's name (国庆假期（9月29日至10月6日）)."""
+    return _named_period().search(analysis.document.norm, max(sentence.start, time.start - 8), time.start) is not None
+
+
 def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, sentence: Sentence) -> SuspensionWindow:
     begin = time.begin
     assert begin is not None
@@ -123,6 +133,8 @@ def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, s
 def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[SuspensionWindow], list[Resumption], list[TimeExpression]]:
     windows, resumptions, ends = [], [], []
     for time in analysis.times_in(sentence):
+        if _names_a_holiday(analysis, sentence, time):
+            continue
         if time.marker == "until" and time.until is not None:
             ends.append(time)
             continue
@@ -197,7 +209,7 @@ def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Re
     for sentence, found, resumed, _ in per_sentence:
         if resumed and not found:
             windows += _principal_closures(analysis, sentence, resumed, principal)
-    windows = [_closed_by_general(analysis, w, resumptions) for w in windows]
+    windows = [_closed_by_general(analysis, w, resumptions) for w in _unique_windows(windows)]
     return _unique_windows(windows), _unique_resumptions(resumptions)
 
 

@@ -36,6 +36,8 @@ WINDOWS = [
      [("2021-12-01T20:00", "2021-12-03T08:00")]),                    # a day-only open start yields that day
     ("一、升级时间\n2021年12月4日0时—12月6日8时30分。",                  # a bare time under an upgrade heading
      [("2021-12-04T00:00", "2021-12-06T08:30")]),
+    ("2023年9月28日17:30至10月8日8:00停机，与国庆假期（9月29日至10月6日）相衔接。",
+     [("2023-09-28T17:30", "2023-10-08T08:00")]),                     # the holiday in brackets is no window
     # a later resumption of everything ends the open starts before it, not one left open
     ("2021年12月1日18时起全面暂停。\n2021年12月9日8:30起，各服务渠道全面恢复办理。",
      [("2021-12-01T18:00", "2021-12-09T08:30")]),
