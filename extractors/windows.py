@@ -138,10 +138,12 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
         if time.marker == "until" and time.until is not None:
             ends.append(time)
             continue
-        if time.begin is None or time.marker in ("before", "after"):
+        if time.begin is None or time.marker == "before":
             continue
         role = column_role(analysis, sentence, time)
         polarity = role or time_polarity(analysis, time)
+        if time.marker == "after" and not (polarity == "resume" and time.begin.precision == "minute"):
+            continue            # only a moment resumes "after" itself (明早8:00后恢复正常); 5日后 is vaguer
         if polarity == "suspend" and time.kind == "interval" and time.until is not None:
             windows.append(_window(analysis, time, time.until.end_instant, sentence))
         elif polarity == "suspend" and (time.marker == "from" or (role == "suspend" and time.kind == "point")):
