@@ -45,10 +45,23 @@ class Sentence:
         return self.start, self.end
 
 
+BRACKETED = re.compile(r"[（(][^（()）\n]{0,40}[)）]")
+
+
+def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The bracketed asides of ``text[start:end]`` ((周日，国庆调休工作日)), whose commas end no clause."""
+    if "（" not in text[start:end] and "(" not in text[start:end]:
+        return []
+    return [match.span() for match in BRACKETED.finditer(text, start, end)]
+
+
 def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     spans, cursor = [], start
+    asides = _bracketed(text, start, end)
     for match in CLAUSE_END.finditer(text, start, end):
         separator_start, separator_end = match.span()
+        if asides and any(a < separator_start < b for a, b in asides):
+            continue
         if separator_start > cursor:
             spans.append((cursor, separator_start))
         cursor = separator_end

@@ -41,3 +41,13 @@ def test_sentences_table_rows_point_to_their_header() -> None:
     header, row = split_sentences(doc)
     assert row.table_header == header.index
     assert len(row.clauses) == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("10月8日（周日，调休工作日）8:00起，各项业务恢复办理。", ["10月8日（周日，调休工作日）8:00起", "各项业务恢复办理。"]),
+    ("窗口（含社银网点，自助机）暂停，网厅正常。",             ["窗口（含社银网点，自助机）暂停", "网厅正常。"]),
+    ("暂停办理（详见附表，下同。",                             ["暂停办理（详见附表", "下同。"]),   # an unclosed bracket
+])
+def test_sentences_clauses_skip_commas_in_brackets(text: str, expected: list[str]) -> None:
+    (sentence,) = split_sentences(document_of(text))
+    assert [text[start:end] for start, end in sentence.clauses] == expected
