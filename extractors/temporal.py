@@ -946,8 +946,18 @@ def _expressions(text: str, raws: list[_Raw], reference: dt.date | None) -> list
         expression = _expression(text, draft, ctx)
         if expression is not None:
             found.append(expression)
-            ctx.previous = expression.until or expression.begin
+            _remember(ctx, draft, expression)
     return found
+
+
+def _remember(ctx: _Context, draft: _Draft, expression: TimeExpression) -> None:
+    """Keep the last stated date for a later 次日: a date itself counted with 次日 is not one, so that
+    3月17日18:00—次日8:00，…，次日8:00起恢复 resumes on the 18th, not the 19th."""
+    last = draft.second or draft.first
+    if not last.after_previous:
+        ctx.previous = expression.until or expression.begin
+    elif not draft.first.after_previous and expression.begin is not None:
+        ctx.previous = expression.begin
 
 
 # --------------------------------------------------------------------------- public API
