@@ -4,14 +4,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from extractors.facts import AdvancePayment
 from extractors.lexicon import load_yaml
 from extractors.polarity import Analysis
 from extractors.sentences import Sentence
-from extractors.statuses import ServiceMention
 from extractors.temporal import TimeExpression, TimePoint
 from extractors.windows import sentence_span, span_of
+
+if TYPE_CHECKING:                      # statuses reads states_early_payment from here
+    from extractors.statuses import ServiceMention
 
 
 @cache
@@ -19,6 +22,13 @@ def _rules() -> dict:
     rules = load_yaml("facts.yaml")["payments"]
     return {"early": re.compile(rules["early"]), "paid": re.compile(rules["paid"]),
             "refine": re.compile(rules["refine"]), "benefits": frozenset(rules["benefits"])}
+
+
+def states_early_payment(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence says something is paid early (10月份养老金提前至9月26日发放到账)."""
+    norm = analysis.document.norm
+    early = _rules()["early"].search(norm, sentence.start, sentence.end)
+    return early is not None and _rules()["paid"].search(norm, early.end(), sentence.end) is not None
 
 
 def last_day(point: TimePoint) -> dt.date:

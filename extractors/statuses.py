@@ -15,6 +15,7 @@ from typing import Any
 
 from extractors.channels import ChannelMention
 from extractors.facts import ChannelStatus, ServiceStatus
+from extractors.payments import states_early_payment
 from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, sentence_polarities
 from extractors.sentences import Sentence
 from extractors.windows import sentence_span, span_of
@@ -103,9 +104,14 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
 
 def service_statuses(analysis: Analysis, mentions: list[ServiceMention],
                      resumed: dt.datetime | None = None) -> list[ServiceStatus]:
-    """One fact per service, status and stating sentence, in text order (spans made for new facts only)."""
+    """One fact per service, status and stating sentence, in text order (spans made for new facts only).
+
+    A sentence that pays a benefit early speaks of the payment, not of the service line's status.
+    """
     facts: dict[tuple, ServiceStatus] = {}
     for mention, sentence, statuses in _mention_statuses(analysis, mentions, False, resumed):
+        if states_early_payment(analysis, sentence):
+            continue
         for status in statuses:
             key = (mention.service, status, sentence.start)
             if key not in facts:

@@ -16,6 +16,8 @@ SERVICES = [
     ("社会保障卡管理信息系统不受停机影响。",               {("ss_card", "available")}),
     ("停机期间，失业保险金正常发放。",                    {("unemployment", "available")}),
     ("停机期间，面向公安、医保等部门的数据共享接口同步暂停。", {("data_sharing", "suspended")}),   # 医保 the agency
+    ("停机期间，失业保险暂停办理，窗口仅提供政策咨询服务。\n（三）2023年10月份养老金提前至2023年9月26日发放到账。",
+                                                         {("unemployment", "suspended")}),   # a payment, no status
     # a cue-less sentence right under its heading says what the heading announces
     ("一、暂停办理的业务范围\n全省养老保险、失业保险的参保登记等经办业务。",
                                                          {("pension", "suspended"), ("unemployment", "suspended")}),
