@@ -7,16 +7,23 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN_DIRS = (ROOT / "corpus", ROOT / "tests" / "data" / "notices")
+DEV_DIRS = (ROOT / "corpus", ROOT / "tests" / "data" / "notices")        # the 14 notices of shared/eval/dev
+GOLDEN_DIRS = (*DEV_DIRS, ROOT / "tests" / "data" / "written")          # and the 36 written blind
 
 
-def golden_notices() -> list[tuple[Path, dict]]:
-    """Every notice with gold answers: the bundled corpus and the test notices."""
+def golden_notices(folders: tuple[Path, ...] = GOLDEN_DIRS) -> list[tuple[Path, dict]]:
+    """Every notice with gold answers in ``folders``: by default the bundled corpus, the dev notices and
+    the notices written blind (tests/data/written)."""
     found = []
-    for folder in GOLDEN_DIRS:
+    for folder in folders:
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
         found += [(folder / name, answers) for name, answers in sorted(gold.items())]
     return found
+
+
+def dev_notices() -> list[tuple[Path, dict]]:
+    """The 14 notices of the shared dev corpus (seeds in corpus/, the rest in tests/data/notices)."""
+    return golden_notices(DEV_DIRS)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

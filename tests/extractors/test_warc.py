@@ -18,7 +18,7 @@ from extractors.document import Document
 from extractors.warc import WarcRecordError, documents_from_warc, is_warc, notice_name
 from noticegraph.batch import BatchReport, extract_files
 from ontology.namespace import NG
-from tests.conftest import GOLDEN_DIRS, golden_notices
+from tests.conftest import DEV_DIRS, dev_notices
 
 BASE = "http://127.0.0.1/notices/"
 CONTENT_TYPES = {".html": "text/html", ".txt": "text/plain; charset=utf-8", ".md": "text/markdown; charset=UTF-8"}
@@ -70,7 +70,7 @@ def without_provenance(graph: Graph) -> Graph:
 @pytest.fixture(scope="module")
 def gbk_notice(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A seed notice re-encoded in GBK, with no charset anywhere (file and header)."""
-    seed = GOLDEN_DIRS[0] / "000_d7652f1d30021301.txt"
+    seed = DEV_DIRS[0] / "000_d7652f1d30021301.txt"
     target = tmp_path_factory.mktemp("gbk") / "gbk_notice.txt"
     target.write_bytes(seed.read_text(encoding="utf-8").encode("gbk"))
     return target
@@ -78,7 +78,7 @@ def gbk_notice(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def corpus_and_warc(tmp_path_factory: pytest.TempPathFactory, gbk_notice: Path) -> tuple[list[Path], Path]:
-    paths = [p for p, _ in golden_notices()] + [gbk_notice]
+    paths = [p for p, _ in dev_notices()] + [gbk_notice]
     responses = corpus_responses(paths[:-1]) + [(BASE + gbk_notice.name, gbk_notice.read_bytes(), "text/plain", 200)]
     warc = write_warc(tmp_path_factory.mktemp("warc") / "dev.warc.gz", responses)
     return paths, warc
@@ -121,7 +121,7 @@ def test_gbk_page_without_charset_reads_like_the_file(gbk_notice: Path, tmp_path
 
 
 def test_declared_charset_comes_from_the_header(tmp_path: Path) -> None:
-    big5 = (GOLDEN_DIRS[0] / "000_d7652f1d30021301.txt").read_text(encoding="utf-8")
+    big5 = (DEV_DIRS[0] / "000_d7652f1d30021301.txt").read_text(encoding="utf-8")
     payload = big5.encode("gb18030")
     warc = write_warc(tmp_path / "declared.warc.gz", [(BASE + "x.txt", payload, "text/plain; charset=GB18030", 200)])
     (document,) = documents_from_warc(warc)
@@ -129,7 +129,7 @@ def test_declared_charset_comes_from_the_header(tmp_path: Path) -> None:
 
 
 def test_non_notice_records_are_skipped(tmp_path: Path) -> None:
-    seed = GOLDEN_DIRS[0] / "000_d7652f1d30021301.txt"
+    seed = DEV_DIRS[0] / "000_d7652f1d30021301.txt"
     warc = write_warc(tmp_path / "mixed.warc.gz", [
         (BASE + "missing.html", b"<html><body>Not Found</body></html>", "text/html", 404),
         ("http://127.0.0.1/robots.txt", b"User-agent: *\nDisallow:\n", "text/plain", 200),
@@ -143,7 +143,7 @@ def test_non_notice_records_are_skipped(tmp_path: Path) -> None:
 
 
 def test_bad_record_is_one_failure_naming_file_and_url(tmp_path: Path) -> None:
-    seed = GOLDEN_DIRS[0] / "000_d7652f1d30021301.txt"
+    seed = DEV_DIRS[0] / "000_d7652f1d30021301.txt"
     warc = write_warc(tmp_path / "bad.warc.gz", [
         (BASE + "empty.html", b"", "text/html", 200),
         (BASE + seed.name, seed.read_bytes(), "text/plain", 200),
@@ -156,7 +156,7 @@ def test_bad_record_is_one_failure_naming_file_and_url(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
 def test_truncated_archive_keeps_complete_records(tmp_path: Path, gzip: bool) -> None:
-    paths = [p for p, _ in golden_notices()][:3]
+    paths = [p for p, _ in dev_notices()][:3]
     whole = write_warc(tmp_path / ("whole.warc" + (".gz" if gzip else "")), corpus_responses(paths), gzip=gzip)
     cut = tmp_path / ("cut.warc" + (".gz" if gzip else ""))
     data = whole.read_bytes()
@@ -193,7 +193,7 @@ def test_cli_extracts_a_warc_and_names_file_and_url_of_a_bad_record(tmp_path: Pa
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     from noticegraph.cli import main
 
-    seed = GOLDEN_DIRS[0] / "000_d7652f1d30021301.txt"
+    seed = DEV_DIRS[0] / "000_d7652f1d30021301.txt"
     warc = write_warc(tmp_path / "cli.warc.gz", [
         (BASE + seed.name, seed.read_bytes(), "text/plain; charset=utf-8", 200),
         (BASE + "binary.html", b"\x00\x01\x02\x03" * 64, "text/html", 200),

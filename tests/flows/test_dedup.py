@@ -10,10 +10,10 @@ from extractors.document import Document
 from extractors.loading import document_from_bytes, load_document
 from flows.dedup import (MAX_DISTANCE, DuplicateIndex, distance, fingerprint, near_duplicate, normalise, shingles,
                          simhash)
-from tests.conftest import GOLDEN_DIRS, golden_notices
+from tests.conftest import DEV_DIRS, dev_notices
 
-JINAN = GOLDEN_DIRS[0] / "000_d7652f1d30021301.txt"
-JINAN_REWRITE = GOLDEN_DIRS[1] / "h08d125c7.html"
+JINAN = DEV_DIRS[0] / "000_d7652f1d30021301.txt"
+JINAN_REWRITE = DEV_DIRS[1] / "h08d125c7.html"
 TEMPLATE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/xxgk/">信息公开</a> <a href="/bsfw/">办事服务</a></div>
 <h1>{title}</h1><div class="info">来源：市人力资源和社会保障局 浏览次数：1234</div>
@@ -23,7 +23,7 @@ TEMPLATE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title
 
 @pytest.fixture(scope="module")
 def documents() -> dict[str, Document]:
-    return {path.name: load_document(path) for path, _ in golden_notices()}
+    return {path.name: load_document(path) for path, _ in dev_notices()}
 
 
 def reposted(document: Document, charset: str = "utf-8") -> Document:
