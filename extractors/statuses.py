@@ -32,27 +32,35 @@ class ServiceMention:
     service: str
 
 
-def _before_deadline(analysis: Analysis, sentence: Sentence, position: int) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """What in one sentence is not about the outage, worked out once for all its mentions."""
+
+    outside: bool                      # a heading, or in a section about the time after resumption
+    deadlines: tuple[int, ...]         # starts of its deadlines (X前)
+    resumed_from: int | None           # start of its first start from the resumption on (1月10日起，可到…)
+
+
+def _scope(analysis: Analysis, sentence: Sentence, resumed: dt.datetime | None) -> _Scope:
+    times = analysis.times_in(sentence)
+    deadlines = tuple(t.start for t in times if t.marker == "before")
+    after = [t.start for t in times if resumed is not None and t.marker == "from" and t.begin
+             and t.begin.day >= resumed.date()]
+    return _Scope(_outside_outage(analysis, sentence), deadlines, min(after, default=None))
+
+
+def _before_deadline(analysis: Analysis, sentence: Sentence, scope: _Scope, position: int) -> bool:
     """Whether the clause of ``position`` belongs to a deadline's request (what to do before the
     outage): the deadline (X前) is in the clause or an earlier one (请于11月24日前通过网厅申报), or comes
     later and the clause states no status of its own (未能按期缴纳养老保险费的，请于12月20日前补缴); a clause
     with its own cue stands (可继续通过办税服务厅缴纳，请于12月25日前完成缴费)."""
-    deadlines = [t for t in analysis.times_in(sentence) if t.marker == "before"]
-    if not deadlines:
+    if not scope.deadlines:
         return False
     clause_start, clause_end = sentence.clause_of(position)
-    if any(t.start < clause_end for t in deadlines) or analysis.document.norm[clause_end - 1] == "的":
+    if scope.deadlines[0] < clause_end or analysis.document.norm[clause_end - 1] == "的":
         return True      # …的: the people the request is for (因系统停机未能及时申报的，可在4月30日前…)
     return not any(c.kind in CHANNEL_CUES and clause_start <= c.start < clause_end
                    for c in analysis.cues_in(sentence))
-
-
-def _after_resumption(analysis: Analysis, sentence: Sentence, position: int, resumed: dt.datetime | None) -> bool:
-    """Whether ``position`` follows a start from the resumption on (2024年1月10日起，可到…): what comes
-    after it speaks of the time after the outage, what comes before it (…暂停办理，1月3日起恢复) does not."""
-    return resumed is not None and any(
-        t.marker == "from" and t.begin and t.begin.day >= resumed.date() and t.start < position
-        for t in analysis.times_in(sentence))
 
 
 def _outside_outage(analysis: Analysis, sentence: Sentence) -> bool:
@@ -83,19 +91,20 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
     A channel is available where people may still use it (可通过…); a service
     line only where the notice says it is unaffected (不受影响, 照常), and a
     suspension frame alone (停机期间…) suspends channels, not service lines.
-    Headings, sentences that set a deadline (请于X前…) and statements from the
-    resumption ``resumed`` on (2024年1月10日起，可到…) are not about the outage;
-    whether a sentence speaks of the outage at all is decided once per sentence.
+    Headings, the clauses of a deadline's request (请于X前…) and what follows a
+    start from the resumption ``resumed`` on (2024年1月10日起，可到…) are not
+    about the outage; what of a sentence is so is worked out once per sentence.
     """
-    outside: dict[int, bool] = {}
+    scopes: dict[int, _Scope] = {}
     for mention in mentions:
         sentence = analysis.sentence_of(mention.start)
         if sentence is None:
             continue
-        if sentence.index not in outside:
-            outside[sentence.index] = _outside_outage(analysis, sentence)
-        if (outside[sentence.index] or _before_deadline(analysis, sentence, mention.start)
-                or _after_resumption(analysis, sentence, mention.start, resumed)):
+        scope = scopes.get(sentence.index)
+        if scope is None:
+            scope = scopes[sentence.index] = _scope(analysis, sentence, resumed)
+        if (scope.outside or (scope.resumed_from is not None and scope.resumed_from < mention.start)
+                or _before_deadline(analysis, sentence, scope, mention.start)):
             continue
         statuses = _sentence_statuses(analysis, sentence, mention.start, mention.end, channel)
         if statuses:
