@@ -4,7 +4,13 @@ An interval or an open start (X起) in a clause that suspends is a window; a
 point in a clause that resumes (恢复, 上线运行, 启用) is a resumption. Within a
 sentence an open start is closed by a dangling end (…起暂停，至Y结束) or by a
 resumption (X起暂停…，Y上线运行); a sentence that suspends and resumes without
-its own start closes the notice's principal window (暂停期间…，Y起恢复).
+its own start closes the notice's principal window (暂停期间…，Y起恢复). A later
+resumption of everything (各项业务全面恢复) ends the open starts before it, unless
+their end is said to be announced later (恢复时间另行通知).
+
+In a table row the header of a time's column says what it is (暂停时间, 恢复时间),
+and an empty cell under one that spans down (rowspan) takes that cell's time. A
+time in brackets naming a period (国庆假期（…）, 2024年度（…）) is no window.
 """
 from __future__ import annotations
 
