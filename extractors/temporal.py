@@ -190,6 +190,7 @@ class _Grammar:
     date: re.Pattern[str]
     weekday: re.Pattern[str]
     clock: re.Pattern[str]
+    clause_clock: re.Pattern[str]
     gap: re.Pattern[str]
     clock_end: re.Pattern[str]
     elided: re.Pattern[str]
@@ -254,6 +255,12 @@ def _weekday_pattern(data: dict[str, Any]) -> str:
             rf"|{prefixes}(?P<w2>{names})(?!{not_after}))")
 
 
+def _clause_clock_pattern(data: dict[str, Any], clock: str) -> str:
+    """A time of day alone leading a clause, as the start of something (…1:30起恢复；6:00起，…)."""
+    rule = data["clause_clock"]
+    return rf"[{rule['after']}]{SPACE}*(?P<bare>{clock}){SPACE}*(?={_words(rule['before'])})"
+
+
 def _gap_pattern(data: dict[str, Any]) -> str:
     """What may stand between the two ends of a range: 至, —, 起至, 开始至."""
     lead, marks = _words(data["markers"]["range_begin_suffix"]), _words(data["range_marks"])
@@ -309,6 +316,7 @@ def _grammar() -> _Grammar:
     return _Grammar(
         seed=re.compile(_seed_pattern(data)), date=re.compile("|".join(_date_branches(data))),
         weekday=re.compile(_weekday_pattern(data)), clock=re.compile(clock), gap=re.compile(gap),
+        clause_clock=re.compile(_clause_clock_pattern(data, clock)),
         clock_end=re.compile(clock_end), elided=re.compile(elided), open_end=re.compile(open_end),
         prefix=re.compile(prefix), suffix=re.compile(suffix), tentative=re.compile(_words(data["tentative"])),
         recurring=re.compile(_words(data["recurring_prefixes"]) + "$"),
@@ -394,6 +402,7 @@ class _Raw:
     month_shift: int | None = None    # 本月/下月/上月
     week_shift: int | None = None     # 本周/下周, with ``weekday``
     same_day: bool = False            # a time alone, on the day of the other end of its range
+    previous_day: bool = False        # a time alone leading a clause, on the day of the date before it
     sep: str | None = None            # separator of a numeric date (2018.1.1)
     marker: Marker = "none"           # built into the word (今起)
     period: str | None = None         # implied time of day (今晚)
@@ -598,7 +607,27 @@ def _scan(text: str) -> list[_Raw]:
             _read_tail(text, raw)
             position = raw.end
         raws.append(raw)
-    return raws
+    return _with_clause_clocks(text, raws) if raws else raws
+
+
+def _with_clause_clocks(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """The atoms plus the times of day that lead a clause alone, shortly after a named day on the same
+    line (4月1日1:30起，结算恢复；6:00起，线上渠道恢复): they fall on that day."""
+    grammar, reach = _grammar(), _data()["clause_clock"]["reach"]
+    added: list[_Raw] = []
+    index = 0
+    for match in grammar.clause_clock.finditer(text):
+        start = match.start("bare")
+        while index < len(raws) and raws[index].end <= start:
+            index += 1
+        before = raws[index - 1] if index else None
+        if (before is None or not before.names_day or start - before.end > reach or "\n" in text[before.end:start]
+                or (index < len(raws) and raws[index].start < match.end("bare"))):
+            continue
+        clock = _read_clock(match, None)
+        if clock is not None:
+            added.append(_Raw(start, match.end("bare"), hour=clock[0], minute=clock[1], previous_day=True))
+    return sorted(raws + added, key=lambda raw: raw.start) if added else raws
 
 
 # --------------------------------------------------------------------------- pass 2: assemble
@@ -875,6 +904,8 @@ def _resolve(raw: _Raw, ctx: _Context, base: TimePoint | None = None) -> TimePoi
         return _month_point(raw.part, year, month, True)
     if raw.same_day:
         return _day_point(base.day, raw, False) if base is not None else None
+    if raw.previous_day:
+        return _day_point(ctx.previous.day, raw, False) if ctx.previous is not None else None
     found = _year_month(raw, ctx, base)
     return _build(raw, *found, relative=raw.year_shift is not None) if found else None
 
