@@ -40,7 +40,7 @@ class Document:
     title: str | None = None
     outlet: str | None = None        # site, paper or agency that published it
     published: dt.datetime | None = None   # tz-aware, +08:00 when not stated
-    published_from: str | None = None      # front_matter, meta, byline, dateline, signature, url
+    published_from: str | None = None      # front_matter, meta, page_element, byline, dateline, signature, url
     signed: dt.date | None = None    # date under the issuer's signature at the end, if any
     url: str | None = None
     warc_record: str | None = None   # WARC-Record-ID (urn:uuid:…) of the response it was read from

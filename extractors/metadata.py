@@ -2,7 +2,7 @@
 
 Sources, in order of precedence for the publication time (``published_from``):
 ``front_matter`` (the YAML ``date``), ``meta`` (``<meta name="PubDate">`` and its
-kin), ``byline`` (a labelled ``发布时间：`` / ``發佈時間：`` / ``提问时间：`` date in the
+kin), ``page_element`` (an element whose id names it: WeChat's ``<em id="publish_time">``), ``byline`` (a labelled ``发布时间：`` / ``發佈時間：`` / ``提问时间：`` date in the
 page), ``dateline`` (a full date in the lead, ``2022年2月19日讯``), ``signature``
 (the date under the issuer's name at the end) and ``url`` (``/202109/t20210924_…``).
 Common formats are read with regular expressions; dateparser, slow to import and
@@ -73,6 +73,7 @@ class PageFacts:
     title_tag: str
     headings: tuple[str, ...]
     text: str
+    published_element: str = ""      # text of an element whose id names the publication time
 
 
 # --------------------------------------------------------------------------- page
@@ -91,7 +92,18 @@ def page_facts(root: HtmlElement | None) -> PageFacts:
     title = root.find(".//title")
     headings = [normalize_space(element_text(h)) for h in root.iter("h1", "h2")]
     return PageFacts(meta, normalize_space(element_text(title)) if title is not None else "",
-                     tuple(h for h in headings if h)[:8], element_text(root)[:PAGE_TEXT_CHARS])
+                     tuple(h for h in headings if h)[:8], element_text(root)[:PAGE_TEXT_CHARS],
+                     _published_element(root))
+
+
+def _published_element(root: HtmlElement) -> str:
+    from extractors.cleaning import element_text
+
+    wanted = set(load_yaml("metadata.yaml")["published_element_ids"])
+    for element in root.iter():
+        if element.get("id") in wanted:
+            return element_text(element).strip()
+    return ""
 
 
 def read_metadata(front: dict[str, Any], page: PageFacts, body: str, pieces: list[Piece],
@@ -231,6 +243,7 @@ def find_published(front: dict[str, Any], page: PageFacts, body: str, pieces: li
     candidates = (
         ("front_matter", lambda: _first_date(front.get(k) for k in FRONT_DATE_KEYS)),
         ("meta", lambda: _first_date(page.meta.get(k) for k in load_yaml("metadata.yaml")["meta_published"])),
+        ("page_element", lambda: parse_datetime(page.published_element) if page.published_element else None),
         ("byline", lambda: labelled_date(page.text or body)),
         ("dateline", lambda: dateline_date(pieces)),
         ("signature", lambda: _at_midnight(signed)),

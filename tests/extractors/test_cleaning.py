@@ -311,3 +311,10 @@ def test_cleaning_html_spanned_cells_keep_the_columns() -> None:
     rows = [text for kind, text in _page_blocks(body) if kind == "table_row"]
     assert rows == ["业务\t停止时间\t开通时间", "医院结算\t12月31日18:00\t1月1日8:00", "药店结算\t\t1月2日8:00",
                     "网上服务大厅\t\t1月3日9:00"]
+
+
+def test_cleaning_html_wechat_body_hidden_until_shown_is_kept() -> None:
+    """WeChat articles keep their body under ``visibility: hidden`` until a script shows it."""
+    body = ("<div id='js_content' style='visibility: hidden;'><section><span>自2024年11月29日18:00起，</span>"
+            "<span>全市失业保险业务暂停办理。</span></section></div><div style='display:none'><p>隐藏的文字不要</p></div>")
+    assert [text for _, text in _page_blocks(body)] == ["自2024年11月29日18:00起，全市失业保险业务暂停办理。"]

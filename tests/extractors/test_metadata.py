@@ -9,6 +9,7 @@ import pytest
 
 from extractors.metadata import (BEIJING, cut_site_name, dateline_date, issuer_line, labelled_date, parse_datetime,
                                  signature_date, url_date)
+from extractors.loading import document_from_bytes
 from tests.extractors.test_loading import DEV_NOTICES, ROOT, dev_document, dev_path
 
 # fmt: off
@@ -183,3 +184,11 @@ def test_lead_is_the_start_of_the_joined_text_below_the_title():
               Piece("paragraph", ("正文" * 30,))]
     for size in range(0, 90):
         assert _lead(pieces, size) == "\n".join(p.text for p in pieces if p.kind != "title")[:size]
+
+
+def test_metadata_publication_from_an_element_named_for_it() -> None:
+    page = ("<html><head><title>重要公告</title></head><body><h1>重要公告</h1><em id='publish_time'>2024-11-20 17:30</em>"
+            "<div id='js_content'><p>自2024年11月29日18:00起，全市失业保险、工伤保险业务暂停办理，"
+            "网上服务大厅和自助服务终端同步暂停服务，恢复时间另行通知。</p></div></body></html>")
+    document = document_from_bytes(page.encode("utf-8"), doc_id="wx.html", source="wx.html")
+    assert (document.published.isoformat(), document.published_from) == ("2024-11-20T17:30:00+08:00", "page_element")
