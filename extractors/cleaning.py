@@ -141,12 +141,62 @@ def han_count(text: str) -> int:
 
 
 def text_pieces(text: str) -> list[Piece]:
-    """Blocks of a plain-text notice: one per non-empty line; leading title lines marked."""
-    lines = normalized_lines(text)
+    """Blocks of a plain-text notice: one per non-empty line (hard-wrapped lines joined again);
+    leading title lines marked."""
+    lines = normalized_lines(unwrapped(text))
     pieces = [Piece("paragraph", (line,)) for line in lines if line]
     for index in range(_leading_title_lines(lines)):
         pieces[index].kind = "title"
     return filter_pieces(pieces)
+
+
+@cache
+def _wrap_rules() -> dict[str, Any]:
+    rules = dict(load_yaml("structure.yaml")["hard_wrap"])
+    rules["page_number"] = re.compile(rules["page_number"])
+    rules["sentence_end"] = re.compile(rules["sentence_end"])
+    return rules
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the lines of a hard-wrapped paragraph joined again (see ``hard_wrap`` in
+    structure.yaml); other text comes back unchanged."""
+    rules = _wrap_rules()
+    lines = _without_page_numbers(text.split("\n"), rules["page_number"])
+    stripped = [line.strip() for line in lines]
+    lengths = sorted(len(line) for line in stripped if line)
+    if len(lengths) < rules["min_lines"]:
+        return text
+    width = lengths[len(lengths) * 4 // 5]
+    full = [len(line) >= width - rules["slack"] and not rules["sentence_end"].search(line) for line in stripped]
+    if width < rules["min_width"] or sum(full) < rules["share"] * len(lengths):
+        return text
+    joined: list[str] = []
+    runs_on = False
+    for line, bare, is_full in zip(lines, stripped, full):
+        starts_paragraph = not bare or line[:1] in (" ", "\u3000", "\t")
+        if runs_on and not starts_paragraph:
+            joined[-1] += bare
+        else:
+            joined.append(line)
+        runs_on = bool(bare) and is_full
+    return "\n".join(joined)
+
+
+def _without_page_numbers(lines: list[str], page_number: re.Pattern[str]) -> list[str]:
+    """The lines without page numbers (— 2 —) and the blank lines around them."""
+    numbered = [i for i, line in enumerate(lines) if page_number.match(line.strip())]
+    if not numbered:
+        return lines
+    dropped = set()
+    for index in numbered:
+        dropped.add(index)
+        for step in (-1, 1):
+            near = index + step
+            while 0 <= near < len(lines) and not lines[near].strip():
+                dropped.add(near)
+                near += step
+    return [line for i, line in enumerate(lines) if i not in dropped]
 
 
 def normalized_lines(text: str) -> list[str]:

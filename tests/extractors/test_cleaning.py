@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.cleaning import (assemble, clean, finish, html_pieces, markdown_to_html, normalize_space, parse_html,
-                                 text_pieces)
+                                 text_pieces, unwrapped)
+from tests.conftest import ROOT
 from tests.extractors.test_loading import dev_document
 
 # Golden snippets in trafilatura's style: ``with`` must be in the clean text,
@@ -318,3 +319,28 @@ def test_cleaning_html_wechat_body_hidden_until_shown_is_kept() -> None:
     body = ("<div id='js_content' style='visibility: hidden;'><section><span>自2024年11月29日18:00起，</span>"
             "<span>全市失业保险业务暂停办理。</span></section></div><div style='display:none'><p>隐藏的文字不要</p></div>")
     assert [text for _, text in _page_blocks(body)] == ["自2024年11月29日18:00起，全市失业保险业务暂停办理。"]
+
+
+WRAPPED = (
+    "南充市人力资源和社会保障局关于暂停部分业务的通知\n"
+    "　　按照四川省人力资源和社会保障厅统一部署，我市社会保障卡管理系\n"
+    "统将迁移至四川省人社一体化信息平台。为确保系统迁移平稳有序，现将\n"
+    "有关事项通知如下。\n"
+    "　　2025年3月14日（星期五）17时至3月17日（星期一）9\n"
+    "时，全市社会保障卡申领、补换卡、正式挂失、解挂、密码重置等业\n"
+    "\n— 2 —\n\n"
+    "务暂停办理。暂停期间，各县（市、区）社保卡服务窗口、社保卡合\n"
+    "作银行网点同步暂停上述业务，系统恢复后再补办正式挂失手续。\n"
+    "　　社会保障卡业务于3月17日（星期一）9时起恢复办理，请错峰办理。\n"
+)
+
+
+def test_cleaning_plain_text_hard_wrapped_lines_run_on() -> None:
+    lines = [line for line in unwrapped(WRAPPED).split("\n") if line.strip()]
+    assert [line.strip()[:8] for line in lines] == ["南充市人力资源和", "按照四川省人力资", "2025年3月1", "社会保障卡业务于"]
+    assert "（星期一）9时，全市" in lines[2] and "等业务暂停办理" in lines[2] and "— 2 —" not in unwrapped(WRAPPED)
+
+
+def test_cleaning_plain_text_not_wrapped_is_unchanged() -> None:
+    text = (ROOT / "corpus" / "000_d7652f1d30021301.txt").read_text(encoding="utf-8")
+    assert unwrapped(text) == text
