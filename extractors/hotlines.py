@@ -11,6 +11,7 @@ from extractors.sentences import Sentence
 from extractors.windows import sentence_span, span_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER_NEXT = re.compile(r"[：:\s（(]*[\d０-９]")     # another number right after a line's name
 
 
 @cache
@@ -22,8 +23,13 @@ def _given_as_line(norm: str, start: int, end: int, sentence_start: int) -> bool
     before = norm[max(sentence_start, start - 6):start]
     if _rules()["not_after"].search(norm[end:end + 2]):
         return False
-    # a number glued to a name is part of it: 湖北12333微信公众号, 西安市12345市民服务热线
-    return not (before and CJK.match(before[-1]) and not _rules()["lead"].search(before))
+    # a number glued to a name is part of it (湖北12333微信公众号, 海南省12345政务服务便民热线0898-12345),
+    # unless it names a phone line that no other number follows (拨打曲靖市12345政务服务便民热线。)
+    glued = before and CJK.match(before[-1]) and not _rules()["lead"].search(before)
+    if not glued:
+        return True
+    line = _rules()["name_after"].search(norm[end:end + 16])
+    return line is not None and not _NUMBER_NEXT.match(norm, end + line.end())
 
 
 def _name_after(analysis: Analysis, end: int) -> str | None:
