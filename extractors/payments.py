@@ -56,6 +56,21 @@ def _paid_by(times: list[TimeExpression], early: tuple[int, int], month: TimeExp
     return between[-1] if between else None
 
 
+def _finer_day(times: list[TimeExpression], after: int, paid: TimePoint | None, norm: str,
+               end: int) -> TimePoint | None:
+    """A month paid in (提前至6月份发放) narrowed by a day of that month stated with the arrival right
+    after it (，于6月22日前发放到账)."""
+    if paid is None or paid.precision in ("day", "minute"):
+        return paid
+    for time in times:
+        if time.start >= after and time.begin is not None and time.begin.precision in ("day", "minute"):
+            arrives = _rules()["refine"].search(norm, time.end, min(end, time.end + 8))
+            if arrives and time.begin.day.replace(day=1) == paid.day.replace(day=1):
+                return time.begin
+            return paid
+    return paid
+
+
 def _benefits(mentions: list[ServiceMention], sentence: Sentence, since: int, position: int,
               first: bool) -> list[ServiceMention]:
     """The benefits a statement pays early: those named since the previous statement of the sentence,
@@ -80,7 +95,7 @@ def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[Se
         if not _rules()["paid"].search(norm, early.end(), sentence.end):
             break
         month = _month_before(times, early.start())
-        paid = _paid_by(times, early.span(), month)
+        paid = _finer_day(times, early.end(), _paid_by(times, early.span(), month), norm, sentence.end)
         for_month = month.begin.day.replace(day=1) if month and month.begin else carried
         if for_month is not None and paid is not None:
             for mention in _benefits(mentions, sentence, since, early.start(), not payments):

@@ -30,6 +30,7 @@ PAYMENTS = [
                                                     [("pension", "2023-04", "2023-03-31")]),   # another paragraph
     # a day before the month paid for is early by itself
     ("4月份失业保险金于3月27日前发放到账。",            [("unemployment", "2023-04", "2023-03-27")]),
+    ("4月份的基本养老金提前至3月份发放，于3月22日前发放到账。", [("pension", "2023-04", "2023-03-22")]),  # narrowed
     ("4月份失业保险金于4月10日发放到账。",              []),
     ("3月份养老金按原定时间正常发放。",                []),
     ("本月25日前发放12月份养老金。",                  []),                                  # no day after the month
