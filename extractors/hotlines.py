@@ -51,9 +51,12 @@ def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool)
     return context.search(norm, heading.start, heading.end) is not None
 
 
-def _for_others(norm: str, start: int, sentence_start: int) -> bool:
-    """A number labelled as a newsroom's or advertiser's line (本报新闻线索征集热线：…)."""
-    return _rules()["not_for_questions"].search(norm, max(sentence_start, start - 16), start) is not None
+def _for_others(norm: str, start: int, end: int, sentence_start: int) -> bool:
+    """A number labelled as a newsroom's, advertiser's or site's line (本报新闻线索征集热线：…), or one that
+    says it answers no questions (（此电话不提供政策咨询）)."""
+    rules = _rules()
+    return (rules["not_for_questions"].search(norm, max(sentence_start, start - 16), start) is not None
+            or rules["declines_after"].match(norm[end:end + 20]) is not None)
 
 
 def extract_hotlines(analysis: Analysis) -> list[Hotline]:
@@ -71,7 +74,7 @@ def extract_hotlines(analysis: Analysis) -> list[Hotline]:
         for match in _rules()["number"].finditer(norm, sentence.start, sentence.end):
             start, end = match.span()
             if (any(s <= start < e for s, e in in_times) or not _given_as_line(norm, start, end, sentence.start)
-                    or _for_others(norm, start, sentence.start)):
+                    or _for_others(norm, start, end, sentence.start)):
                 continue
             gave_numbers = True
             phone = text[start:end]
