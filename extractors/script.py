@@ -255,14 +255,24 @@ def to_simplified(text: str, phrases: bool | None = None) -> str:
     return simplify(text, phrases)[0]
 
 
+# full-width digits and Latin letters (Word's ２０２３年１２月) read as ASCII; full-width punctuation (，：（）)
+# is the notices' own and stays
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_HALF_WIDTH = {code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for code in range(start, end + 1)}
+
+
 def simplify(text: str, phrases: bool | None = None) -> tuple[str, Script]:
-    """:func:`to_simplified` and :func:`detect_script` in one pass: ``(norm, script)``."""
+    """:func:`to_simplified` and :func:`detect_script` in one pass: ``(norm, script)``; full-width
+    digits and letters become ASCII in ``norm`` (one character for one, so offsets hold)."""
     simplified = convert_characters(text)
     script = _script_of(text, simplified)
     if phrases is None:
         phrases = script == "Hant"
     if phrases:
         simplified = _replace_phrases(simplified)
+    if _FULL_WIDTH.search(simplified):
+        simplified = simplified.translate(_HALF_WIDTH)
     return simplified, script
 
 

@@ -73,3 +73,9 @@ EITHER = [
 def test_script_either_script_patterns(pattern: str, text: str, found: bool) -> None:
     assert (re.search(either_script(pattern), text) is not None) is found
     assert (compile_either(pattern).search(text) is not None) is found
+
+
+def test_script_full_width_digits_and_letters_match_as_ascii() -> None:
+    text = "２０２３年１２月３１日１８：００，“掌上１２３３３”ＡＰＰ（暂停）"
+    norm, script = simplify(text)
+    assert norm == "2023年12月31日18：00，“掌上12333”APP（暂停）" and len(norm) == len(text) and script == "Hans"
