@@ -44,6 +44,8 @@ CHANNELS = [
     ("暂停期间，各服务网点安排工作人员值班，提供政策咨询和资料预审服务。", {("service_hall", "available")}),
     ("暂停期间，服务网点暂停办理。\n（四）系统恢复初期办理人数较多，建议优先通过网上服务大厅申请。",
      {("service_hall", "suspended")}),                                  # 恢复初期: after the outage
+    ("暂停期间，下列渠道停止办理上述业务：\n\uf06c 网上服务大厅；\n\uf06c 微信公众号。",      # Word's bullets
+     {("website", "suspended"), ("wechat", "suspended")}),
     # a cue-less sentence after a semicolon goes on with the statement before it
     ("暂停服务的渠道包括：经办服务大厅；网上服务大厅、微信公众号中的各项业务。",
      {("service_hall", "suspended"), ("website", "suspended"), ("wechat", "suspended")}),
