@@ -140,14 +140,43 @@ def han_count(text: str) -> int:
     return sum(map(len, _HAN_RUN.findall(text)))
 
 
+_COLUMN_GAP = re.compile(r"(?:[ \t]{2,}|\u3000{2,}|\t)[ \t\u3000]*")
+
+
 def text_pieces(text: str) -> list[Piece]:
-    """Blocks of a plain-text notice: one per non-empty line (hard-wrapped lines joined again);
-    leading title lines marked."""
-    lines = normalized_lines(unwrapped(text))
-    pieces = [Piece("paragraph", (line,)) for line in lines if line]
+    """Blocks of a plain-text notice: one per non-empty line (hard-wrapped lines joined again), a
+    table row for each line of a run laid out in columns; leading title lines marked."""
+    text = unwrapped(text)
+    lines = normalized_lines(text)
+    columns = _text_table_cells(text.split("\n"))
+    pieces = []
+    for index, line in enumerate(lines):
+        if index in columns:
+            header = index - 1 not in columns and not any(c.isdigit() for c in line)
+            pieces.append(Piece("table_row", columns[index], sep="\t", header=header))
+        elif line:
+            pieces.append(Piece("paragraph", (line,)))
     for index in range(_leading_title_lines(lines)):
-        pieces[index].kind = "title"
+        if pieces[index].kind == "paragraph":
+            pieces[index].kind = "title"
     return filter_pieces(pieces)
+
+
+def _text_table_cells(lines: list[str]) -> dict[int, tuple[str, ...]]:
+    """The cells of the lines that lay out a table in text: runs of two or more lines split into the
+    same number (two or more) of cells by gaps of two or more spaces (a Word table pasted as text)."""
+    split = [[normalize_space(cell) for cell in _COLUMN_GAP.split(line.strip())] if line.strip() else []
+             for line in lines]
+    tables: dict[int, tuple[str, ...]] = {}
+    index = 0
+    while index < len(lines):
+        width, end = len(split[index]), index + 1
+        while width >= 2 and end < len(lines) and len(split[end]) == width:
+            end += 1
+        if width >= 2 and end - index >= 2:
+            tables.update((row, tuple(split[row])) for row in range(index, end))
+        index = end
+    return tables
 
 
 @cache

@@ -344,3 +344,18 @@ def test_cleaning_plain_text_hard_wrapped_lines_run_on() -> None:
 def test_cleaning_plain_text_not_wrapped_is_unchanged() -> None:
     text = (ROOT / "corpus" / "000_d7652f1d30021301.txt").read_text(encoding="utf-8")
     assert unwrapped(text) == text
+
+
+def test_cleaning_plain_text_table_laid_out_in_columns() -> None:
+    text = ("其他业务暂停安排见下表：\n"
+            "业务类别          暂停时间                          恢复时间\n"
+            "就业创业业务      12月29日18:00至2024年1月3日24:00   1月4日8:30\n"
+            "社会保障卡业务    12月30日0:00至2024年1月2日24:00    1月3日9:00\n"
+            "请各单位合理安排业务办理时间　　避开暂停时段。\n")
+    pieces = text_pieces(text)
+    assert [(p.kind, p.header, p.cells) for p in pieces[1:4]] == [
+        ("table_row", True, ("业务类别", "暂停时间", "恢复时间")),
+        ("table_row", False, ("就业创业业务", "12月29日18:00至2024年1月3日24:00", "1月4日8:30")),
+        ("table_row", False, ("社会保障卡业务", "12月30日0:00至2024年1月2日24:00", "1月3日9:00")),
+    ]
+    assert pieces[0].kind != "table_row" and pieces[4].kind != "table_row"   # a lone line with gaps is no table
