@@ -36,17 +36,19 @@ class ServiceMention:
 class _Scope:
     """What in one sentence is not about the outage, worked out once for all its mentions."""
 
-    outside: bool                      # a heading, or in a section about the time after resumption
+    outside: bool                      # a heading, a section about the time after resumption, or (for
+                                       # service lines) a sentence that pays a benefit early
     deadlines: tuple[int, ...]         # starts of its deadlines (X前)
     resumed_from: int | None           # start of its first start from the resumption on (1月10日起，可到…)
 
 
-def _scope(analysis: Analysis, sentence: Sentence, resumed: dt.datetime | None) -> _Scope:
+def _scope(analysis: Analysis, sentence: Sentence, resumed: dt.datetime | None, channel: bool) -> _Scope:
     times = analysis.times_in(sentence)
     deadlines = tuple(t.start for t in times if t.marker == "before")
     after = [t.start for t in times if resumed is not None and t.marker == "from" and t.begin
              and t.begin.day >= resumed.date()]
-    return _Scope(_outside_outage(analysis, sentence), deadlines, min(after, default=None))
+    outside = _outside_outage(analysis, sentence) or (not channel and states_early_payment(analysis, sentence))
+    return _Scope(outside, deadlines, min(after, default=None))
 
 
 def _before_deadline(analysis: Analysis, sentence: Sentence, scope: _Scope, position: int) -> bool:
@@ -90,7 +92,9 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
 
     A channel is available where people may still use it (可通过…); a service
     line only where the notice says it is unaffected (不受影响, 照常), and a
-    suspension frame alone (停机期间…) suspends channels, not service lines.
+    suspension frame alone (停机期间…) suspends channels, not service lines. A
+    sentence that pays a benefit early speaks of the payment, not of the service
+    line's status.
     Headings, the clauses of a deadline's request (请于X前…) and what follows a
     start from the resumption ``resumed`` on (2024年1月10日起，可到…) are not
     about the outage; what of a sentence is so is worked out once per sentence.
@@ -102,7 +106,7 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
             continue
         scope = scopes.get(sentence.index)
         if scope is None:
-            scope = scopes[sentence.index] = _scope(analysis, sentence, resumed)
+            scope = scopes[sentence.index] = _scope(analysis, sentence, resumed, channel)
         if (scope.outside or (scope.resumed_from is not None and scope.resumed_from < mention.start)
                 or _before_deadline(analysis, sentence, scope, mention.start)):
             continue
@@ -113,14 +117,9 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
 
 def service_statuses(analysis: Analysis, mentions: list[ServiceMention],
                      resumed: dt.datetime | None = None) -> list[ServiceStatus]:
-    """One fact per service, status and stating sentence, in text order (spans made for new facts only).
-
-    A sentence that pays a benefit early speaks of the payment, not of the service line's status.
-    """
+    """One fact per service, status and stating sentence, in text order (spans made for new facts only)."""
     facts: dict[tuple, ServiceStatus] = {}
     for mention, sentence, statuses in _mention_statuses(analysis, mentions, False, resumed):
-        if states_early_payment(analysis, sentence):
-            continue
         for status in statuses:
             key = (mention.service, status, sentence.start)
             if key not in facts:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 
 from extractors.facts import Resumption, SourceSpan, SuspensionWindow
@@ -174,8 +175,7 @@ def _close(window: SuspensionWindow, ends: list[TimeExpression], resumptions: li
     later = [moment for moment in later if moment > window.start]
     if not later:
         return window
-    return SuspensionWindow(window.start, min(later), window.span, window.sentence,
-                            vague=window.vague, tentative=window.tentative)
+    return replace(window, end=min(later))
 
 
 @cache
@@ -194,8 +194,7 @@ def _closed_by_general(analysis: Analysis, window: SuspensionWindow,
                and _general_resumption().search(norm, r.sentence.start, r.sentence.end)]
     if not general:
         return window
-    return SuspensionWindow(window.start, general[0].at, window.span, window.sentence,
-                            vague=window.vague, tentative=window.tentative)
+    return replace(window, end=general[0].at)
 
 
 def _principal_closures(analysis: Analysis, sentence: Sentence, resumptions: list[Resumption],
