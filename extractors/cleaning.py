@@ -165,8 +165,11 @@ def text_pieces(text: str) -> list[Piece]:
 def _text_table_cells(lines: list[str]) -> dict[int, tuple[str, ...]]:
     """The cells of the lines that lay out a table in text: runs of two or more lines split into the
     same number (two or more) of cells by gaps of two or more spaces (a Word table pasted as text)."""
-    split = [[normalize_space(cell) for cell in _COLUMN_GAP.split(line.strip())] if line.strip() else []
-             for line in lines]
+    split: list[list[str]] = []
+    for line in lines:            # only lines with a column gap are split (and normalised) here
+        bare = line.strip()
+        split.append([normalize_space(cell) for cell in _COLUMN_GAP.split(bare)] if _COLUMN_GAP.search(bare)
+                     else [bare] if bare else [])
     tables: dict[int, tuple[str, ...]] = {}
     index = 0
     while index < len(lines):
