@@ -9,7 +9,10 @@ Three kinds of input share one block model:
   to take in the title or question above it; inside it, blocks that are bylines,
   link lists or boilerplate lines are dropped;
 * Markdown bodies (often with raw HTML blocks): converted line by line to HTML
-  by :func:`markdown_to_html`, then read as HTML.
+  by :func:`markdown_to_html`, then read as HTML. Where an inline mark is
+  removed (``**``, ``[…](url)``, a backslash escape), the conversion leaves
+  :data:`CUT`; each piece takes the CUTs out and keeps their offsets, so a
+  quote can keep clear of them (the marks stay in the source as written).
 
 The text is never rewritten: each block is the source's characters with runs of
 whitespace collapsed (and removed between two CJK characters), so a quote taken
@@ -41,6 +44,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # display:none only: WeChat articles keep their whole body under visibility:hidden until a script shows it
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+CUT = "\ue000"           # where Markdown conversion removed source characters (private use, never kept)
 
 BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"])
@@ -70,6 +74,7 @@ class Piece:
     links: int = 0                # characters inside <a>
     bold: int = 0                 # characters inside <b>/<strong>
     element: Any = field(default=None, repr=False)   # the element holding the piece (HTML only)
+    cuts: tuple[int, ...] = ()    # offsets in ``text`` where source marks were removed (see CUT)
     text: str = field(init=False, repr=False)       # the block's text as it appears in the clean text
     han: int = field(init=False, repr=False)        # its number of Han characters
     droppable: bool | None = field(init=False, default=None, repr=False)   # see _is_droppable
@@ -85,6 +90,7 @@ class Cleaned:
 
     text: str
     blocks: tuple[Block, ...]
+    cuts: tuple[int, ...] = ()    # offsets in ``text`` where source marks were removed
 
 
 class Vocabulary(NamedTuple):
@@ -294,6 +300,12 @@ def element_text(element: HtmlElement) -> str:
     return str(_string()(element))
 
 
+def plain_text(element: HtmlElement) -> str:
+    """:func:`element_text` without the CUT marks of a converted Markdown body."""
+    text = element_text(element)
+    return text.replace(CUT, "") if CUT in text else text
+
+
 def html_pieces(root: HtmlElement) -> list[Piece]:
     """Blocks of the main content of a parsed page, boilerplate removed."""
     vocab = vocabulary()
@@ -379,9 +391,10 @@ class _Walker:
         owner = self._owner
         if owner is None:
             return
-        text = normalize_space("".join(self._parts))
+        text, cuts = take_cuts(normalize_space("".join(self._parts)))
         if text:
-            self.pieces.append(Piece(owner.kind, (text,), links=self._links, bold=self._bold, element=owner.block))
+            self.pieces.append(Piece(owner.kind, (text,), links=self._links, bold=self._bold, element=owner.block,
+                                     cuts=cuts))
         self._parts, self._owner, self._links, self._bold = [], None, 0, 0
 
 
@@ -492,7 +505,40 @@ def _table_pieces(table: HtmlElement) -> Iterator[Piece]:
         if any(texts):
             header = all(cell.tag == "th" for cell in cells) or row.getparent().tag == "thead"
             links = sum(len("".join(element_text(a).split())) for a in row.iter("a"))
-            yield Piece("table_row", texts, sep=sep, header=header, links=links, element=row)
+            texts, cuts = _row_cuts(texts, sep)
+            yield Piece("table_row", texts, sep=sep, header=header, links=links, element=row, cuts=cuts)
+
+
+def take_cuts(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` without its CUT marks, and the offsets (in the result) where they stood, inside it only."""
+    if CUT not in text:
+        return text, ()
+    kept, offsets = _without_cuts(text)
+    return kept, tuple(o for o in offsets if 0 < o < len(kept))
+
+
+def _without_cuts(text: str) -> tuple[str, list[int]]:
+    parts = text.split(CUT)
+    offsets, at = [], 0
+    for part in parts[:-1]:
+        at += len(part)
+        if not offsets or offsets[-1] != at:
+            offsets.append(at)
+    return "".join(parts), offsets
+
+
+def _row_cuts(texts: tuple[str, ...], sep: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A row's cells without CUT marks, and the marks' offsets in the joined row."""
+    if not any(CUT in text for text in texts):
+        return texts, ()
+    cells, offsets, at = [], [], 0
+    for text in texts:
+        bare, found = _without_cuts(text)
+        cells.append(bare)
+        offsets += [at + offset for offset in found]
+        at += len(bare) + len(sep)
+    length = at - len(sep)
+    return tuple(cells), tuple(sorted({o for o in offsets if 0 < o < length}))
 
 
 # --------------------------------------------------------------------------- main content
@@ -675,13 +721,13 @@ _BLOCK_STARTS = frozenset("#>|-*+_`~<0123456789")
 _INLINE_MARKS = re.compile(r"[*_!<`\\\[]")
 _PARAGRAPH_END = re.compile(r"[。！？；：!?;:）)」』”\"]$")
 _INLINE = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),                                  # images
-    (re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"), ""),                       # autolinks (markup)
-    (re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)"), r'<a href="\2">\1</a>'),
-    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), r"<strong>\1\2</strong>"),
-    (re.compile(r"(?<!\*)\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?!\*)"), r"<em>\1</em>"),
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), CUT),                                 # images
+    (re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"), CUT),                      # autolinks (markup)
+    (re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)"), CUT + r'<a href="\2">\1</a>' + CUT),
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), CUT + r"<strong>\1\2</strong>" + CUT),
+    (re.compile(r"(?<!\*)\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?!\*)"), CUT + r"<em>\1</em>" + CUT),
+    (re.compile(r"`([^`]+)`"), CUT + r"\1" + CUT),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), CUT + r"\1"),
 )
 
 
@@ -813,7 +859,7 @@ def _table_html(rows: list[str]) -> str:
 def _split_row(row: str) -> list[str]:
     """The cells of ``| a | b |`` (escaped ``\\|`` stays inside a cell)."""
     inner = row.strip()[1:-1]
-    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", inner)]
+    return [cell.strip().replace("\\|", CUT + "|") for cell in re.split(r"(?<!\\)\|", inner)]
 
 
 def _inline(text: str) -> str:
@@ -830,14 +876,16 @@ def assemble(pieces: Iterable[Piece]) -> Cleaned:
     """Join the pieces with ``\\n`` and compute the blocks' offsets (and cells' offsets)."""
     parts: list[str] = []
     blocks: list[Block] = []
+    cuts: list[int] = []
     offset = 0
     for piece in pieces:
         text = piece.text
         cells = _cell_offsets(piece, offset) if piece.kind == "table_row" else ()
         blocks.append(Block(piece.kind, offset, offset + len(text), cells, piece.header))
+        cuts += [offset + cut for cut in piece.cuts]
         parts.append(text)
         offset += len(text) + 1
-    return Cleaned("\n".join(parts), tuple(blocks))
+    return Cleaned("\n".join(parts), tuple(blocks), tuple(cuts))
 
 
 def _cell_offsets(piece: Piece, start: int) -> tuple[tuple[int, int], ...]:

@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+MIN_QUOTE = 6     # characters (spaces aside) a quote needs to say anything
+
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "table_row", "quote", "signature"]
 
 
@@ -50,4 +52,22 @@ class Document:
     script: Literal["Hans", "Hant"] = "Hans"
     digest: str = ""                 # sha256 hex of the raw bytes
     also_at: tuple[str, ...] = ()    # other URLs where the same notice was found (reposts)
+    cuts: tuple[int, ...] = ()       # offsets of ``text`` where the cleaning removed source marks (Markdown's **)
     extra: dict[str, str] = field(default_factory=dict)
+
+    def quotable(self, start: int, end: int, around: tuple[int, int] | None = None) -> tuple[int, int]:
+        """The stretch of ``text[start:end]`` to quote as it is written in the source.
+
+        Where the cleaning removed source marks inside it (Markdown's ``**``), the
+        quote would not be found in the source, so the stretch between two marks is
+        taken: the longest one overlapping ``around`` (the fact's own words) that
+        has at least :data:`MIN_QUOTE` characters, else the longest of all.
+        """
+        inside = [cut for cut in self.cuts if start < cut < end] if self.cuts else ()
+        if not inside:
+            return start, end
+        bounds = [start, *inside, end]
+        stretches = list(zip(bounds, bounds[1:]))
+        size = {s: len("".join(self.text[s[0]:s[1]].split())) for s in stretches}
+        near = [s for s in stretches if around and s[0] < around[1] and around[0] < s[1] and size[s] >= MIN_QUOTE]
+        return max(near or stretches, key=size.__getitem__)

@@ -85,7 +85,7 @@ def _build(raw: bytes, doc_id: str, source: str, url: str | None, content_type: 
         outlet=find_outlet(front, page, body, title), published=published[0] if published else None,
         published_from=published[1] if published else None, signed=signed, url=url, media_type=media,
         charset=decoded.charset, script=script, digest=hashlib.sha256(raw).hexdigest(),
-        extra=_extra(decoded.truncated, decoded.replaced, front),
+        extra=_extra(decoded.truncated, decoded.replaced, front), cuts=cleaned.cuts,
     )
 
 

@@ -80,7 +80,7 @@ class PageFacts:
 
 def page_facts(root: HtmlElement | None) -> PageFacts:
     """Collect the parts of a parsed page that metadata is read from."""
-    from extractors.cleaning import element_text, normalize_space
+    from extractors.cleaning import normalize_space, plain_text
 
     if root is None:
         return PageFacts({}, "", (), "")
@@ -90,17 +90,17 @@ def page_facts(root: HtmlElement | None) -> PageFacts:
         if key and key not in meta and tag.get("content"):
             meta[key] = tag.get("content", "").strip()
     title = root.find(".//title")
-    headings = [normalize_space(element_text(h)) for h in root.iter("h1", "h2")]
-    return PageFacts(meta, normalize_space(element_text(title)) if title is not None else "",
-                     tuple(h for h in headings if h)[:8], element_text(root)[:PAGE_TEXT_CHARS],
+    headings = [normalize_space(plain_text(h)) for h in root.iter("h1", "h2")]
+    return PageFacts(meta, normalize_space(plain_text(title)) if title is not None else "",
+                     tuple(h for h in headings if h)[:8], plain_text(root)[:PAGE_TEXT_CHARS],
                      _published_element(root))
 
 
 def _published_element(root: HtmlElement) -> str:
-    from extractors.cleaning import element_text
+    from extractors.cleaning import plain_text
 
     found = _published_element_path()(root)
-    return element_text(found[0]).strip() if found else ""
+    return plain_text(found[0]).strip() if found else ""
 
 
 @cache

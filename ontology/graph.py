@@ -204,7 +204,18 @@ def _stating_sentences(facts: NoticeFacts) -> Iterator[SourceSpan]:
     for group in (facts.windows, facts.resumptions, facts.services, facts.channels,
                   facts.payments, facts.deadlines, facts.hotlines):
         for fact in group:
-            yield fact.sentence
+            yield stated(facts, fact)
+
+
+def stated(facts: NoticeFacts, fact: Any) -> SourceSpan:
+    """The quoted evidence of a fact: its sentence, or where the cleaning removed source
+    marks inside it, the stretch around the fact's words (``Document.quotable``)."""
+    sentence, document = fact.sentence, facts.document
+    if not document.cuts:
+        return sentence
+    start, end = document.quotable(sentence.start, sentence.end, (fact.span.start, fact.span.end))
+    return sentence if (start, end) == (sentence.start, sentence.end) else \
+        SourceSpan(start, end, document.text[start:end])
 
 
 def _notice(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]:
@@ -270,7 +281,7 @@ def _windows(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]:
             yield fact, v.ng_tentative, terms.literal(True)
         for service in window.services:
             yield fact, v.ng_affectsService, terms.concept(NGS, service)
-        yield from _evidence(fact, iri, notice, window.sentence, terms)
+        yield from _evidence(fact, iri, notice, stated(facts, window), terms)
 
 
 def _resumptions(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]:
@@ -279,7 +290,7 @@ def _resumptions(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]
         fact = terms.iri(f"{iri}#resume-{i}")
         yield fact, v.rdf_type, v.ng_Resumption
         yield fact, v.ng_resumesAt, terms.datetime(resumption.at)
-        yield from _evidence(fact, iri, notice, resumption.sentence, terms)
+        yield from _evidence(fact, iri, notice, stated(facts, resumption), terms)
 
 
 def _statuses(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]:
@@ -289,14 +300,14 @@ def _statuses(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]:
         yield fact, v.rdf_type, v.ng_ServiceStatement
         yield fact, v.ng_service, terms.concept(NGS, service.service)
         yield fact, v.ng_status, status[service.status]
-        yield from _evidence(fact, iri, notice, service.sentence, terms)
+        yield from _evidence(fact, iri, notice, stated(facts, service), terms)
     for i, channel in enumerate(facts.channels, 1):
         fact = terms.iri(f"{iri}#channel-{i}")
         yield fact, v.rdf_type, v.ng_ChannelStatement
         yield fact, v.sdo_name, terms.literal(channel.name)
         yield fact, v.ng_channelKind, terms.concept(NGK, channel.kind)
         yield fact, v.ng_status, status[channel.status]
-        yield from _evidence(fact, iri, notice, channel.sentence, terms)
+        yield from _evidence(fact, iri, notice, stated(facts, channel), terms)
 
 
 def _payments_and_deadlines(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]:
@@ -307,13 +318,13 @@ def _payments_and_deadlines(facts: NoticeFacts, iri: str, terms: Terms) -> Itera
         yield fact, v.ng_benefit, terms.concept(NGS, payment.benefit)
         yield fact, v.ng_forMonth, terms.literal(payment.for_month.strftime("%Y-%m"), datatype=XSD_GYEARMONTH)
         yield fact, v.ng_paidBy, terms.date(payment.paid_by)
-        yield from _evidence(fact, iri, notice, payment.sentence, terms)
+        yield from _evidence(fact, iri, notice, stated(facts, payment), terms)
     for i, deadline in enumerate(facts.deadlines, 1):
         fact = terms.iri(f"{iri}#deadline-{i}")
         yield fact, v.rdf_type, v.ng_Deadline
         yield fact, v.ng_deadline, terms.date(deadline.day)
         yield fact, v.ng_action, terms.literal(deadline.action)
-        yield from _evidence(fact, iri, notice, deadline.sentence, terms)
+        yield from _evidence(fact, iri, notice, stated(facts, deadline), terms)
 
 
 def _hotlines(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]:
@@ -324,7 +335,7 @@ def _hotlines(facts: NoticeFacts, iri: str, terms: Terms) -> Iterator[Triple]:
         yield fact, v.sdo_telephone, terms.literal(hotline.phone)
         if hotline.name:
             yield fact, v.sdo_name, terms.literal(hotline.name)
-        yield from _evidence(fact, iri, notice, hotline.sentence, terms)
+        yield from _evidence(fact, iri, notice, stated(facts, hotline), terms)
 
 
 PARTS = (_notice, _region, _windows, _resumptions, _statuses, _payments_and_deadlines, _hotlines, _sentences)

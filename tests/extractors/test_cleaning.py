@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.cleaning import (assemble, clean, finish, html_pieces, markdown_to_html, normalize_space, parse_html,
+from extractors.cleaning import (CUT, assemble, clean, finish, html_pieces, markdown_to_html, normalize_space, parse_html,
                                  text_pieces, unwrapped)
 from tests.conftest import ROOT
 from tests.extractors.test_loading import dev_document
@@ -181,10 +181,11 @@ MARKDOWN = [
     ("ordered",     "1. 下载APP",                             ["<ol><li>1. 下载APP</li></ol>"]),
     ("quote",       "> 导读：系统切换",                       ["<blockquote><p>导读：系统切换</p></blockquote>"]),
     ("rule",        "---",                                     ["<hr>"]),
-    ("emphasis",    "*本文*整理，**仅供参考**",                 ["<p><em>本文</em>整理，<strong>仅供参考</strong></p>"]),
-    ("link",        "上一篇：[标题](/wen/1.html)",              ['<p>上一篇：<a href="/wen/1.html">标题</a></p>']),
-    ("image",       "![二维码](/qr.png)扫码",                   ["<p>扫码</p>"]),
-    ("autolink",    "<http://finews.example/x?a=1>",           ["<p></p>"]),
+    ("emphasis",    "*本文*整理，**仅供参考**",                 ["<p>¦<em>本文</em>¦整理，¦<strong>仅供参考</strong>¦</p>"]),
+    ("link",        "上一篇：[标题](/wen/1.html)",              ['<p>上一篇：¦<a href="/wen/1.html">标题</a>¦</p>']),
+    ("image",       "![二维码](/qr.png)扫码",                   ["<p>¦扫码</p>"]),
+    ("autolink",    "<http://finews.example/x?a=1>",           ["<p>¦</p>"]),
+    ("escape",      "第1\\.2条",                              ["<p>第1¦.2条</p>"]),
     ("html block",  "<div>\n<p>原文</p>\n</div>",              ["<div>", "<p>原文</p>", "</div>"]),
     ("style",       "<style>\n.a{x:1}\n\n.b{y:2}\n</style>",   ["<style>", ".a{x:1}", "", ".b{y:2}", "</style>"]),
     ("soft break",  "第一行没有结束\n第二行。",                  ["<p>第一行没有结束", "第二行。</p>"]),
@@ -195,7 +196,28 @@ MARKDOWN = [
 
 @pytest.mark.parametrize(("markdown", "expected"), [m[1:] for m in MARKDOWN], ids=[m[0] for m in MARKDOWN])
 def test_cleaning_markdown_to_html(markdown: str, expected: list[str]) -> None:
-    assert markdown_to_html(markdown).split("\n") == expected
+    """Removed inline marks leave CUT (shown here as ¦)."""
+    assert markdown_to_html(markdown).replace(CUT, "¦").split("\n") == expected
+
+
+# fmt: off
+MARKDOWN_CUTS = [
+    # (id, Markdown body, clean text, offsets where source marks were removed)
+    ("none",         "4月1日起暂停办理。",                      "4月1日起暂停办理。",           ()),
+    ("bold",         "**4月1日起**暂停办理。",                  "4月1日起暂停办理。",           (5,)),
+    ("two marks",    "自**4月1日**起暂停。",                    "自4月1日起暂停。",             (1, 5)),
+    ("link",         "详见[公告](/a.html)。",                   "详见公告。",                   (2, 4)),
+    ("heading bold", "## **一、停机时间**\n\n暂停。",           "一、停机时间\n暂停。",         ()),
+    ("table cell",   "| 时间 | 业务 |\n| --- | --- |\n| **4月1日** | 暂停 |", "时间 | 业务\n4月1日 | 暂停", (12,)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("markdown", "text", "cuts"), [m[1:] for m in MARKDOWN_CUTS],
+                         ids=[m[0] for m in MARKDOWN_CUTS])
+def test_cleaning_markdown_cuts(markdown: str, text: str, cuts: tuple[int, ...]) -> None:
+    cleaned = clean(markdown, "text/markdown")
+    assert (cleaned.text, cleaned.cuts) == (text, cuts)
 
 
 def test_cleaning_markdown_table_keeps_pipes_and_cells() -> None:
