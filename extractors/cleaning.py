@@ -9,10 +9,12 @@ Three kinds of input share one block model:
   to take in the title or question above it; inside it, blocks that are bylines,
   link lists or boilerplate lines are dropped;
 * Markdown bodies (often with raw HTML blocks): converted line by line to HTML
-  by :func:`markdown_to_html`, then read as HTML. Where an inline mark is
-  removed (``**``, ``[…](url)``, a backslash escape), the conversion leaves
-  :data:`CUT`; each piece takes the CUTs out and keeps their offsets, so a
-  quote can keep clear of them (the marks stay in the source as written).
+  by :func:`markdown_to_html`, then read as HTML.
+
+Where source characters are dropped inside a block (Markdown's ``**``,
+``[…](url)`` and escapes; a hidden span or a script inside a paragraph), the
+walk leaves :data:`CUT`; each piece takes the CUTs out and keeps their offsets,
+so a quote can keep clear of them (the dropped characters stay in the source).
 
 The text is never rewritten: each block is the source's characters with runs of
 whitespace collapsed (and removed between two CJK characters), so a quote taken
@@ -356,8 +358,11 @@ class _Walker:
             self.flush()
         self.add(element.text, context)
         for child in element:
-            if isinstance(child.tag, str) and not _is_boilerplate(child, self.vocab):
-                self._child(child, context)
+            if isinstance(child.tag, str):
+                if not _is_boilerplate(child, self.vocab):
+                    self._child(child, context)
+                elif self._owner is not None and element_text(child).strip():
+                    self._parts.append(CUT)     # text dropped inside a sentence (a hidden span, a script)
             self.add(child.tail, context)
         if block:
             self.flush()

@@ -201,22 +201,25 @@ def test_cleaning_markdown_to_html(markdown: str, expected: list[str]) -> None:
 
 
 # fmt: off
-MARKDOWN_CUTS = [
-    # (id, Markdown body, clean text, offsets where source marks were removed)
-    ("none",         "4月1日起暂停办理。",                      "4月1日起暂停办理。",           ()),
-    ("bold",         "**4月1日起**暂停办理。",                  "4月1日起暂停办理。",           (5,)),
-    ("two marks",    "自**4月1日**起暂停。",                    "自4月1日起暂停。",             (1, 5)),
-    ("link",         "详见[公告](/a.html)。",                   "详见公告。",                   (2, 4)),
-    ("heading bold", "## **一、停机时间**\n\n暂停。",           "一、停机时间\n暂停。",         ()),
-    ("table cell",   "| 时间 | 业务 |\n| --- | --- |\n| **4月1日** | 暂停 |", "时间 | 业务\n4月1日 | 暂停", (12,)),
+CUTS = [
+    # (id, media type, body, clean text, offsets where source characters were dropped inside a block)
+    ("none",         "md",   "4月1日起暂停办理。",                      "4月1日起暂停办理。",           ()),
+    ("bold",         "md",   "**4月1日起**暂停办理。",                  "4月1日起暂停办理。",           (5,)),
+    ("two marks",    "md",   "自**4月1日**起暂停。",                    "自4月1日起暂停。",             (1, 5)),
+    ("link",         "md",   "详见[公告](/a.html)。",                   "详见公告。",                   (2, 4)),
+    ("heading bold", "md",   "## **一、停机时间**\n\n暂停。",           "一、停机时间\n暂停。",         ()),
+    ("table cell",   "md",   "| 时间 | 业务 |\n| --- | --- |\n| **4月1日** | 暂停 |", "时间 | 业务\n4月1日 | 暂停", (12,)),
+    ("html tags",    "html", "<p>自<b>4月1日</b>起暂停。</p>",           "自4月1日起暂停。",             ()),
+    ("hidden span",  "html", '<p>4月1日起<span style="display:none">x</span>暂停。</p>', "4月1日起暂停。", (5,)),
+    ("script",       "html", "<p>4月1日起<script>f(1)</script>暂停。</p>", "4月1日起暂停。",              (5,)),
+    ("empty hidden", "html", '<p>4月1日起<span style="display:none"> </span>暂停。</p>', "4月1日起暂停。", ()),
 ]
 # fmt: on
 
 
-@pytest.mark.parametrize(("markdown", "text", "cuts"), [m[1:] for m in MARKDOWN_CUTS],
-                         ids=[m[0] for m in MARKDOWN_CUTS])
-def test_cleaning_markdown_cuts(markdown: str, text: str, cuts: tuple[int, ...]) -> None:
-    cleaned = clean(markdown, "text/markdown")
+@pytest.mark.parametrize(("media", "body", "text", "cuts"), [m[1:] for m in CUTS], ids=[m[0] for m in CUTS])
+def test_cleaning_cuts(media: str, body: str, text: str, cuts: tuple[int, ...]) -> None:
+    cleaned = clean(body, f"text/{'markdown' if media == 'md' else 'html'}")
     assert (cleaned.text, cleaned.cuts) == (text, cuts)
 
 
