@@ -3,7 +3,9 @@
 Regions named in the title, body and signature are weighed; the notice speaks
 for a city when it names one and its own scope words (全市, 我市, 全州) are at
 least as frequent as the province's (全省, 我省), else for the province.
-Municipalities (北京, 上海, 天津, 重庆) are province-level.
+Municipalities (北京, 上海, 天津, 重庆) are province-level. A notice that names
+no city but a county or district (双流区人社局) speaks for that county's city
+when the county's full name is unique (or unique within the province named).
 """
 from __future__ import annotations
 
@@ -41,6 +43,46 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str], dict[str, object]]:
     return pattern, names, by_code
 
 
+@cache
+def _county_names() -> frozenset[str]:
+    from ontology.vocab import regions
+
+    return frozenset(region.name for region in regions() if region.level == "county")
+
+
+@cache
+def _county_matcher() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """Full county names (双流区, 昆山市) not already city or province names, and their codes."""
+    from ontology.vocab import regions
+
+    _, names, by_code = _matcher()
+    counties: dict[str, list[str]] = {}
+    for region in regions():
+        if region.level == "county" and region.code not in by_code and len(region.name) >= 3 \
+                and region.name not in names:
+            counties.setdefault(region.name, []).append(region.code)
+    return re.compile(word_alternation(counties)), counties
+
+
+def _add_counties(analysis: Analysis, counts: Counter, first: dict[str, tuple[int, int]]) -> None:
+    """Weigh the cities of the counties named, when no city is (a county bureau's notice)."""
+    from ontology.vocab import region
+
+    pattern, counties = _county_matcher()
+    weights, provinces = _rules()["weights"], {code[:2] for code in counts}
+    named = [(m, "title") for m in pattern.finditer(analysis.document.title or "")]
+    named += [(m, None) for m in pattern.finditer(analysis.document.norm)]
+    for match, where in named:
+        codes = [c for c in counties[match.group()] if not provinces or c[:2] in provinces]
+        parents = {region(c).parent for c in codes}
+        if len(parents) != 1:
+            continue
+        city = parents.pop()
+        counts[city] += weights[where or _where(analysis, match.start())]
+        if where is None:
+            first.setdefault(city, match.span())
+
+
 def _where(analysis: Analysis, start: int) -> str:
     sentence = analysis.sentence_of(start)
     if sentence is None:
@@ -54,7 +96,10 @@ def _weighted_codes(analysis: Analysis) -> tuple[Counter, dict[str, tuple[int, i
     title = analysis.document.title or ""
     for match in pattern.finditer(title):
         counts[names[match.group()]] += weights["title"]
-    for match in pattern.finditer(analysis.document.norm):
+    norm, counties = analysis.document.norm, _county_names()
+    for match in pattern.finditer(norm):
+        if match.group() + norm[match.end():match.end() + 1] in counties:
+            continue      # 朝阳区 names a district, not 朝阳市
         code = names[match.group()]
         counts[code] += weights[_where(analysis, match.start())]
         first.setdefault(code, match.span())
@@ -80,6 +125,8 @@ def _choose(counts: Counter, norm: str) -> str | None:
 def extract_region(analysis: Analysis) -> RegionFact | None:
     """The region a notice speaks for, with the first place it is named."""
     counts, first = _weighted_codes(analysis)
+    if not any(not code.endswith("0000") for code in counts):
+        _add_counties(analysis, counts, first)
     code = _choose(counts, analysis.document.norm)
     if code is None:
         return None
