@@ -250,7 +250,27 @@ def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end:
     if found:
         return (found,)
     if inherit and (sentence.enumerative or sentence.kind in ("list_item", "table_row")
-                    or _elaborates_heading(analysis, sentence, cues) or _continues_statement(analysis, sentence, cues)):
+                    or _elaborates_heading(analysis, sentence, cues)):
         found = inherited_polarity(analysis, sentence)
         return (found,) if found else ()
+    if inherit and _continues_statement(analysis, sentence, cues):
+        found = _continued_polarity(analysis, sentence)
+        return (found,) if found else ()
     return ()
+
+
+def _continued_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
+    """What the statement a semicolon continues says: the polarity of the sentences before it in the
+    block, back to the start of the statement (not of sentences further up: 咨询电话：A；B。 under a
+    list about 暂停期间 says nothing about B)."""
+    index = sentence.index - 1
+    while True:
+        previous = analysis.sentences[index]
+        found = own_polarity(analysis, previous)
+        if found:
+            return found
+        cues = analysis.sorted_cues(previous)
+        if not _continues_statement(analysis, previous, cues):
+            return inherited_polarity(analysis, previous) if (
+                previous.enumerative or _elaborates_heading(analysis, previous, cues)) else None
+        index -= 1

@@ -50,6 +50,11 @@ CHANNELS = [
     ("暂停服务的渠道包括：经办服务大厅；网上服务大厅、微信公众号中的各项业务。",
      {("service_hall", "suspended"), ("website", "suspended"), ("wechat", "suspended")}),
     ("经办服务大厅暂停办理。\n网上服务大厅、微信公众号中的各项业务。",  {("service_hall", "suspended")}),
+    # ... only with the statement it continues, not with sentences further up
+    ("暂停期间遇急诊可先行就医。\n咨询电话：市医保局 0539-3262581；医保服务热线 12393。",
+     {("hotline", "available")}),
+    ("暂停期间：\n网上服务大厅停止办理；微信公众号同步关闭。\n咨询电话：0539-3262581；服务热线 12393。",
+     {("website", "suspended"), ("wechat", "suspended"), ("hotline", "available")}),
     # what follows a start from the resumption on speaks of the time after it; what precedes it does not
     ("2023年12月31日至2024年1月2日，经办服务大厅暂停办理医保业务，2024年1月3日起恢复。\n2024年1月3日起，可到网上服务大厅办理。",
      {("service_hall", "suspended")}),
