@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extractors.cues import Cue, find_cues, is_suspension_topic, verdict_max, verdict_words
 from extractors.document import Document
 from extractors.sentences import Sentence, split_sentences
+from extractors.superseded import drop_superseded
 from extractors.temporal import TimeExpression
 
 OPPOSITE = {"suspend": "available", "available": "suspend"}
@@ -71,7 +72,7 @@ class Analysis:
             owner = self.sentence_of(cue.start)
             if owner is not None:
                 self._by_sentence.setdefault(owner.index, []).append(cue)
-        for time in self.times:
+        for time in drop_superseded(self.document.norm, self.sentences, self._owner, self.times):
             owner = self.sentence_of(time.start)
             if owner is not None:
                 self._times_by_sentence.setdefault(owner.index, []).append(time)
@@ -89,7 +90,7 @@ class Analysis:
         return found
 
     def times_in(self, sentence: Sentence) -> list[TimeExpression]:
-        """The time expressions that start in a sentence."""
+        """The time expressions that start in a sentence (not those it states as superseded: 原定于X)."""
         return self._times_by_sentence.get(sentence.index, [])
 
     def timed_sentences(self) -> list[Sentence]:
