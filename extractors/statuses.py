@@ -20,7 +20,8 @@ from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, sentence_p
 from extractors.sentences import Sentence
 from extractors.windows import sentence_span, span_of
 
-STATUS = {"suspend": "suspended", "available": "available"}
+STATUS = {"suspend": "suspended", "available": "available", "resume": "suspended"}   # what resumes was stopped
+CHANNEL_STATUS_CUES = (*CHANNEL_CUES, "resume")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ def _outside_outage(analysis: Analysis, sentence: Sentence) -> bool:
 
 def _sentence_statuses(analysis: Analysis, sentence: Sentence, start: int, end: int,
                        channel: bool) -> tuple[str, ...]:
-    kinds = CHANNEL_CUES if channel else SERVICE_CUES
+    kinds = CHANNEL_STATUS_CUES if channel else SERVICE_CUES
     return _named_statuses(sentence_polarities(analysis, sentence, start, end, kinds, frame=channel))
 
 

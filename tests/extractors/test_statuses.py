@@ -55,6 +55,11 @@ CHANNELS = [
      {("hotline", "available")}),
     ("暂停期间：\n网上服务大厅停止办理；微信公众号同步关闭。\n咨询电话：0539-3262581；服务热线 12393。",
      {("website", "suspended"), ("wechat", "suspended"), ("hotline", "available")}),
+    # a channel that resumes was stopped; after the resumption (恢复后) it says nothing
+    ("11月16日8时起，经办窗口、社银合作网点以及网上服务大厅同步恢复服务。",
+     {("service_hall", "suspended"), ("bank", "suspended"), ("website", "suspended")}),
+    ("系统恢复后，可通过网上服务大厅办理。",                              set()),
+    ("经办窗口暂停办理，网上服务大厅照常运行。",   {("service_hall", "suspended"), ("website", "available")}),
     # what follows a start from the resumption on speaks of the time after it; what precedes it does not
     ("2023年12月31日至2024年1月2日，经办服务大厅暂停办理医保业务，2024年1月3日起恢复。\n2024年1月3日起，可到网上服务大厅办理。",
      {("service_hall", "suspended")}),
