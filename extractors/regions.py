@@ -3,6 +3,8 @@
 Regions named in the title, body and signature are weighed; the notice speaks
 for a city when it names one and its own scope words (全市, 我市, 全州) are at
 least as frequent as the province's (全省, 我省), else for the province.
+A notice whose title or signature names the province and no city is the
+province's, whatever cities its body lists (各市切换时间: 合肥市…).
 Municipalities (北京, 上海, 天津, 重庆) are province-level. A notice that names
 no city but a county or district (双流区人社局) speaks for that county's city
 when the county's full name is unique (or unique within the province named).
@@ -90,23 +92,28 @@ def _where(analysis: Analysis, start: int) -> str:
     return {"title": "title", "signature": "signature"}.get(sentence.kind, "body")
 
 
-def _weighted_codes(analysis: Analysis) -> tuple[Counter, dict[str, tuple[int, int]]]:
+def _weighted_codes(analysis: Analysis) -> tuple[Counter, dict[str, tuple[int, int]], set[str]]:
+    """The weight of each region named, where it is first named in the text, and the regions the
+    title or the signature names (the issuer's)."""
     pattern, names, _ = _matcher()
-    weights, counts, first = _rules()["weights"], Counter(), {}
+    weights, counts, first, official = _rules()["weights"], Counter(), {}, set()
     title = analysis.document.title or ""
     for match in pattern.finditer(title):
         counts[names[match.group()]] += weights["title"]
+        official.add(names[match.group()])
     norm, counties = analysis.document.norm, _county_names()
     for match in pattern.finditer(norm):
         if match.group() + norm[match.end():match.end() + 1] in counties:
             continue      # 朝阳区 names a district, not 朝阳市
-        code = names[match.group()]
-        counts[code] += weights[_where(analysis, match.start())]
+        code, where = names[match.group()], _where(analysis, match.start())
+        counts[code] += weights[where]
         first.setdefault(code, match.span())
-    return counts, first
+        if where != "body":
+            official.add(code)
+    return counts, first, official
 
 
-def _choose(counts: Counter, norm: str) -> str | None:
+def _choose(counts: Counter, norm: str, official: set[str]) -> str | None:
     if not counts:
         return None
     cities = [c for c in counts if not c.endswith("0000")]
@@ -114,6 +121,8 @@ def _choose(counts: Counter, norm: str) -> str | None:
     province_scope = len(_rules()["province_scope"].findall(norm))
     city_scope = len(_rules()["city_scope"].findall(norm))
     top_province = max(provinces, key=lambda c: counts[c], default=None)
+    if top_province in official and not official.intersection(cities):
+        return top_province       # a provincial issuer whose notice lists its cities (各市切换时间)
     if cities:
         same = [c for c in cities if top_province is None or c[:2] == top_province[:2]] or cities
         top_city = max(same, key=lambda c: counts[c])
@@ -124,10 +133,10 @@ def _choose(counts: Counter, norm: str) -> str | None:
 
 def extract_region(analysis: Analysis) -> RegionFact | None:
     """The region a notice speaks for, with the first place it is named."""
-    counts, first = _weighted_codes(analysis)
+    counts, first, official = _weighted_codes(analysis)
     if not any(not code.endswith("0000") for code in counts):
         _add_counties(analysis, counts, first)
-    code = _choose(counts, analysis.document.norm)
+    code = _choose(counts, analysis.document.norm, official)
     if code is None:
         return None
     _, _, by_code = _matcher()
