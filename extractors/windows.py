@@ -93,8 +93,8 @@ def column_role(analysis: Analysis, sentence: Sentence, time: TimeExpression) ->
     """For a time in a table row, what its column's header says of it (暂停时间 → suspend)."""
     if sentence.table_header < 0:
         return None
-    header = analysis.sentences[sentence.table_header]
-    roles = _column_roles(analysis.document.norm[header.start:header.end])
+    header = analysis.document.blocks[analysis.sentences[sentence.table_header].block]
+    roles = _column_roles(analysis.document.norm[header.start:header.end])     # the whole row: empty cells count
     column = _column(analysis, sentence, time.start)
     return roles[column] if column < len(roles) else None
 

@@ -70,6 +70,17 @@ TABLES = [
     ("业务\t停止时间\t开通时间\n医院结算\t2021年12月31日18:00\t2022年1月1日8:00\n药店结算\t\t2022年1月2日8:00",
      [("2021-12-31T18:00", "2022-01-01T08:00"), ("2021-12-31T18:00", "2022-01-02T08:00")],
      ["2022-01-01T08:00", "2022-01-02T08:00"]),
+    # the column of a switch time (切换时间) is when the outage starts
+    ("设区市\t切换时间\t恢复时间\n淮北市\t2022年5月20日18:00\t2022年5月26日8:00",
+     [("2022-05-20T18:00", "2022-05-26T08:00")], ["2022-05-26T08:00"]),
+]
+
+# header rows over data rows: the last header row names the columns, its empty cells count
+HEADED_TABLES = [
+    ("批次\t设区市\t系统切换安排\t\n\t\t切换时间\t恢复时间\n第一批\t淮北市\t2022年5月20日18:00\t2022年5月26日8:00\n"
+     "\t亳州市\t\t\n\t黄山市\t\t2022年5月27日8:00", 2,
+     [("2022-05-20T18:00", "2022-05-26T08:00"), ("2022-05-20T18:00", "2022-05-27T08:00")],
+     ["2022-05-26T08:00", "2022-05-27T08:00"]),
 ]
 # fmt: on
 
@@ -94,6 +105,16 @@ def test_resumptions_of_a_sentence(sentence: str, expected: list[str]) -> None:
 def test_table_columns_say_what_their_times_are(table: str, windows: list[tuple[str, str]],
                                                 resumptions: list[str]) -> None:
     kinds = {i: "table_header" if i == 0 else "table_row" for i in range(table.count("\n") + 1)}
+    facts = extract(document_of(table, kinds, published=PUBLISHED))
+    assert [(moment(w.start), moment(w.end)) for w in facts.windows] == windows
+    assert [moment(r.at) for r in facts.resumptions] == resumptions
+
+
+@pytest.mark.parametrize(("table", "header_rows", "windows", "resumptions"), HEADED_TABLES,
+                         ids=[t[0].split("\n")[0][:8] for t in HEADED_TABLES])
+def test_table_header_rows_name_the_columns(table: str, header_rows: int, windows: list[tuple[str, str]],
+                                            resumptions: list[str]) -> None:
+    kinds = {i: "table_header" if i < header_rows else "table_row" for i in range(table.count("\n") + 1)}
     facts = extract(document_of(table, kinds, published=PUBLISHED))
     assert [(moment(w.start), moment(w.end)) for w in facts.windows] == windows
     assert [moment(r.at) for r in facts.resumptions] == resumptions
