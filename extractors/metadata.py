@@ -37,7 +37,7 @@ SIGNATURE_MAX = 60        # longest signature line (issuer and date), in charact
 
 _NUMERIC = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:(?:\s+|T|\s*日?\s*)(\d{1,2})\s*[:：时]\s*(\d{1,2})?(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?)?"
+    r"(?:(?:\s+|T|\s*日?\s*)(?:[（(](?:星期|周|週)[一二三四五六日天][)）]\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})?(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC)?")
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
 _SIGNATURE = re.compile(
@@ -290,7 +290,8 @@ def _label_pattern() -> re.Pattern[str]:
 @cache
 def _unlabelled_byline() -> re.Pattern[str]:
     fields = alternation([re.escape(label) for label in load_yaml("metadata.yaml")["byline_field_labels"]])
-    return re.compile(f"(?m)^[ \\t\u3000]*{_NUMERIC.pattern}(?<=\\d)[ \\t\u3000]+(?:{fields})[ \\t]*[:：]")
+    # the fields may be separate elements of the page, so on the next line (…07:52</span>↵<span>来源：)
+    return re.compile(f"(?m)^[ \\t\u3000]*{_NUMERIC.pattern}(?<=\\d)[ \\t\u3000]*\\n?[ \\t\u3000]*(?<=\\s)(?:{fields})[ \\t]*[:：]")
 
 
 def dateline_date(pieces: list[Piece]) -> dt.datetime | None:
