@@ -230,7 +230,18 @@ def _date_branches(data: dict[str, Any]) -> list[str]:
         rf"(?P<rday>{_words(data['relative_days'])})",
         rf"(?P<rmon>{_words(data['relative_months'])})(?:(?P<rpart>{parts})|(?P<rmd>{day_num}){s}{day})?",
         rf"(?P<rwk>{_words(data['relative_weeks'])})(?P<rwd>{_chars(data['weekdays']['names'])})",
+        _bare_weekday(data),
     ]
+
+
+def _bare_weekday(data: dict[str, Any]) -> str:
+    """A weekday alone right before a time of day (周六晚上八点, 星期一9:00): the next such day."""
+    units, numerals = data["units"], data["numerals"]
+    cn_number, hour = _chars([*numerals["digits"], *numerals["tens"]]), _words(units["hour"])
+    s = f"{SPACE}?"
+    clock = (rf"(?:{_words(data['day_periods'])}|{DIGIT}{{1,2}}{s}(?:{hour}|{_words(units['colon'])})"
+             rf"|{cn_number}{{1,3}}{s}{hour})")
+    return rf"(?P<bwk>{_words(data['weekdays']['prefixes'])})(?P<bwd>{_chars(data['weekdays']['names'])})(?={s}{clock})"
 
 
 def _clock_pattern(data: dict[str, Any]) -> str:
@@ -295,10 +306,12 @@ def _seed_pattern(data: dict[str, Any]) -> str:
     units, numerals = data["units"], data["numerals"]
     number = [*ARABIC, *numerals["digits"], *numerals["tens"]]
     words = [*data["relative_days"], *data["relative_months"], *data["relative_weeks"], *data["relative_years"]]
-    first = {*number, *units["month"], *(w[0] for w in words)}
+    prefixes, weekdays = data["weekdays"]["prefixes"], data["weekdays"]["names"]
+    first = {*number, *units["month"], *(w[0] for w in words), *(p[0] for p in prefixes)}
     follow = {*units["year"], *units["month"], *units["day"], *units["day_alone"],
               *units["numeric_separators"], *(m[0] for m in data["range_marks"]),
-              *(p[0] for p in data["month_parts"]), *(w[1] for w in words)}
+              *(p[0] for p in data["month_parts"]), *(w[1] for w in words),
+              *(p[1] for p in prefixes if len(p) > 1), *weekdays}
     return f"{_chars(sorted(first))}{_chars(number)}{{0,{SEED_NUMBER}}}{SPACE}?{_chars(sorted(follow))}"
 
 
@@ -401,6 +414,7 @@ class _Raw:
     after_previous: bool = False      # 次日: from the previous date of the text
     month_shift: int | None = None    # 本月/下月/上月
     week_shift: int | None = None     # 本周/下周, with ``weekday``
+    upcoming: bool = False            # a bare weekday (周六晚上八点): the next such day from the reference on
     same_day: bool = False            # a time alone, on the day of the other end of its range
     previous_day: bool = False        # a time alone leading a clause, on the day of the date before it
     sep: str | None = None            # separator of a numeric date (2018.1.1)
@@ -498,13 +512,17 @@ def _read_relative_week(match: re.Match[str]) -> _Raw | None:
                 weekday=vocabulary.weekdays[match["rwd"]])
 
 
+def _read_bare_weekday(match: re.Match[str]) -> _Raw | None:
+    return _Raw(match.start(), match.end(), week_shift=0, weekday=_vocabulary().weekdays[match["bwd"]], upcoming=True)
+
+
 _READERS: dict[str, Callable[[re.Match[str]], _Raw | None]] = {
     "nd": _read_numeric, "mr_b": _read_month_range, "dr_b": _read_day_range,
     "m": _read_chinese, "d": _read_chinese, "part": _read_chinese, "fen": _read_chinese,
     "ypart": _read_year_part, "d0": _read_day, "bpart": _read_bare_part,
     "rday": _read_relative_day, "rmon": _read_relative_month, "rpart": _read_relative_month,
     "rmd": _read_relative_month,
-    "rwd": _read_relative_week,
+    "rwd": _read_relative_week, "bwd": _read_bare_weekday,
 }
 
 
@@ -891,6 +909,9 @@ def _resolve(raw: _Raw, ctx: _Context, base: TimePoint | None = None) -> TimePoi
     if raw.week_shift is not None and raw.weekday is not None:
         if ctx.reference is None:
             return None
+        if raw.upcoming:
+            ahead = (raw.weekday - ctx.reference.weekday()) % 7
+            return _day_point(ctx.reference + dt.timedelta(days=ahead), raw, True)
         monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
         return _day_point(monday + dt.timedelta(days=7 * raw.week_shift + raw.weekday), raw, True)
     if raw.month_shift is not None:

@@ -300,6 +300,11 @@ RELATIVE = [
     ("benzhou-1",        "本周一已通知",                REF,                   "本周一",   "2022-02-14T00:00", "2022-02-15T00:00", "day"),
     ("xiazhou-1",        "下周一起照常开门",            REF,                   "下周一起", "2022-02-21T00:00", "2022-02-22T00:00", "day"),
     ("xiaxingqi-3",      "下星期三8:30恢复",            REF,                   "下星期三8:30", "2022-02-23T08:30", "2022-02-23T08:30", "minute"),
+    # a bare weekday before a time of day: the next such day from the reference on (a broadcast, 2023-11-24 Fri)
+    ("zhou6-spoken",     "周六晚上八点停",              dt.date(2023, 11, 24), "周六晚上八点", "2023-11-25T20:00", "2023-11-25T20:00", "minute"),
+    ("zhouri-dawn",      "周日凌晨两点半就恢复",        dt.date(2023, 11, 24), "周日凌晨两点半", "2023-11-26T02:30", "2023-11-26T02:30", "minute"),
+    ("xingqi5-same-day", "星期五18:00起暂停",           dt.date(2023, 11, 24), "星期五18:00起", "2023-11-24T18:00", "2023-11-24T18:00", "minute"),
+    ("libai1-clock",     "礼拜一9点恢复",               dt.date(2023, 11, 24), "礼拜一9点", "2023-11-27T09:00", "2023-11-27T09:00", "minute"),
 ]
 # fmt: on
 
@@ -409,6 +414,9 @@ NOT_DATES = [
     ("doc-number-and-date", "根据浙人社发〔2020〕33号，自2020年7月启用",     None,       ["自2020年7月"]),
     ("invalid-hour-dropped", "2022年2月26日25时",                            None,       ["2022年2月26日"]),
     ("month-range-no-crash", "对1-6月预收的费用",                            None,       []),
+    ("weekday-no-clock",    "周六、周日正常办理",                            REF,        []),   # recurring days
+    ("weekday-every",       "每周六9:00至12:00值班",                         REF,        []),
+    ("zhou-words",          "周末和周边网点",                                REF,        []),
     ("wage-sentence",       "根据2019年浙江省在岗职工年平均工资71523元、用人单位申报的职工2019年月平均工资收入确定", None, []),
 ]
 # fmt: on
