@@ -40,7 +40,8 @@ def _name_after(analysis: Analysis, end: int) -> str | None:
 def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool) -> bool:
     """Whether the numbers of ``sentence`` are given for questions: it speaks of calling or asking, the
     heading of its section does (六、咨询方式 over 省社保局：0931-8928120), or it goes on with the numbers of
-    the sentence before it in the same block (咨询电话：12333；0851-87985600).
+    the sentence before it, in the same block (咨询电话：12333；0851-87985600) or as a line of just a name
+    and a number.
     """
     context, norm = _rules()["context"], analysis.document.norm
     if context.search(norm, sentence.start, sentence.end) or continues_list:
@@ -49,6 +50,12 @@ def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool)
         return False
     heading = analysis.sentences[sentence.section]
     return context.search(norm, heading.start, heading.end) is not None
+
+
+def _labelled_number(norm: str, sentence: Sentence) -> bool:
+    """A line that is only a name and its number (株洲市社会保险服务中心：0731-28661205): under a line that
+    gave numbers, it goes on with them."""
+    return _rules()["labelled_number"].match(norm, sentence.start, sentence.end) is not None
 
 
 def _for_others(norm: str, start: int, end: int, sentence_start: int) -> bool:
@@ -67,7 +74,8 @@ def extract_hotlines(analysis: Analysis) -> list[Hotline]:
     previous: Sentence | None = None
     gave_numbers = False
     for sentence in analysis.sentences:
-        continues_list = gave_numbers and previous is not None and previous.block == sentence.block
+        continues_list = gave_numbers and previous is not None and (
+            previous.block == sentence.block or _labelled_number(norm, sentence))
         previous, gave_numbers = sentence, False
         if not _gives_numbers(analysis, sentence, continues_list):
             continue
