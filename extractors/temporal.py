@@ -202,6 +202,7 @@ class _Grammar:
     duration_before: re.Pattern[str]
     duration_after: re.Pattern[str]
     bare_year: re.Pattern[str]
+    restated_day: re.Pattern[str]
     arabic_run: re.Pattern[str]
     numeral_chars: frozenset[str]
 
@@ -335,7 +336,8 @@ def _grammar() -> _Grammar:
         recurring=re.compile(_words(data["recurring_prefixes"]) + "$"),
         duration_before=re.compile(rf"{_regexes(data['duration_prefixes'])}{SPACE}?$"),
         duration_after=re.compile(rf"{SPACE}?{_regexes(data['duration_suffixes'])}"),
-        bare_year=re.compile(bare_year), arabic_run=re.compile(f"{DIGIT}+"),
+        bare_year=re.compile(bare_year), restated_day=re.compile(data["restated_day"]),
+        arabic_run=re.compile(f"{DIGIT}+"),
         numeral_chars=frozenset([*numerals["digits"], *numerals["tens"]]),
     )
 
@@ -583,7 +585,11 @@ def _read_weekday(text: str, raw: _Raw) -> None:
 
 
 def _read_tail(text: str, raw: _Raw) -> None:
-    """The weekday annotation and time of day after a day join it."""
+    """The weekday annotation and time of day after a day join it (over the day a relative word names,
+    restated in brackets: 明日（27日）16:00前)."""
+    if raw.days_shift is not None or raw.week_shift is not None:
+        restated = _grammar().restated_day.match(text, raw.end)
+        raw.end = restated.end() if restated else raw.end
     _read_weekday(text, raw)
     match = _grammar().clock.match(text, raw.end)
     clock = _read_clock(match, raw.period) if match else None

@@ -300,6 +300,10 @@ RELATIVE = [
     ("benzhou-1",        "本周一已通知",                REF,                   "本周一",   "2022-02-14T00:00", "2022-02-15T00:00", "day"),
     ("xiazhou-1",        "下周一起照常开门",            REF,                   "下周一起", "2022-02-21T00:00", "2022-02-22T00:00", "day"),
     ("xiaxingqi-3",      "下星期三8:30恢复",            REF,                   "下星期三8:30", "2022-02-23T08:30", "2022-02-23T08:30", "minute"),
+    # the day of a relative word restated in brackets: the time after it joins the relative day
+    ("mingri-restated",  "请于明日（27日）16:00前办理",   dt.date(2024, 12, 26), "明日（27日）16:00前", "2024-12-27T16:00", "2024-12-27T16:00", "minute"),
+    ("benzhou-restated", "本周六（12月28日）上午9:00值班", dt.date(2024, 12, 26), "本周六（12月28日）上午9:00", "2024-12-28T09:00", "2024-12-28T09:00", "minute"),
+    ("jinri-restated-wd", "今日（12月26日，周四）18:00起", dt.date(2024, 12, 26), "今日（12月26日，周四）18:00起", "2024-12-26T18:00", "2024-12-26T18:00", "minute"),
     # a bare weekday before a time of day: the next such day from the reference on (a broadcast, 2023-11-24 Fri)
     ("zhou6-spoken",     "周六晚上八点停",              dt.date(2023, 11, 24), "周六晚上八点", "2023-11-25T20:00", "2023-11-25T20:00", "minute"),
     ("zhouri-dawn",      "周日凌晨两点半就恢复",        dt.date(2023, 11, 24), "周日凌晨两点半", "2023-11-26T02:30", "2023-11-26T02:30", "minute"),
