@@ -48,6 +48,8 @@ def _before_deadline(analysis: Analysis, sentence: Sentence, time: TimeExpressio
 def _period_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
     if time.until is None or time.until.precision not in DAY_PRECISIONS:
         return None
+    if time.begin is not None and time.begin.day == time.until.day:
+        return None                     # hours of one day (周六上午9:00—12:00值班): no period to act in
     if time_polarity(analysis, time) in ("suspend", "resume"):
         return None
     if _rules()["activity"].match(analysis.document.norm, time.end, sentence.end):
