@@ -3,8 +3,10 @@
 Regions named in the title, body and signature are weighed; the notice speaks
 for a city when it names one and its own scope words (全市, 我市, 全州) are at
 least as frequent as the province's (全省, 我省), else for the province.
-A notice whose title or signature names the province and no city is the
-province's, whatever cities its body lists (各市切换时间: 合肥市…).
+The title and the signature name the issuer, which decides first: a notice
+whose title or signature names a city is that city's, one whose title or
+signature names the province and no city is the province's, whatever cities
+its body lists (各市切换时间: 合肥市…) or scope words it uses (黑龙江全省事APP).
 Municipalities (北京, 上海, 天津, 重庆) are province-level. A notice that names
 no city but a county or district (双流区人社局) speaks for that county's city
 when the county's full name is unique (or unique within the province named).
@@ -121,8 +123,11 @@ def _choose(counts: Counter, norm: str, official: set[str]) -> str | None:
     province_scope = len(_rules()["province_scope"].findall(norm))
     city_scope = len(_rules()["city_scope"].findall(norm))
     top_province = max(provinces, key=lambda c: counts[c], default=None)
-    if top_province in official and not official.intersection(cities):
+    issuers = [c for c in cities if c in official]
+    if top_province in official and not issuers:
         return top_province       # a provincial issuer whose notice lists its cities (各市切换时间)
+    if issuers:
+        return max(issuers, key=lambda c: counts[c])    # a city's issuer, whatever scope words it uses
     if cities:
         same = [c for c in cities if top_province is None or c[:2] == top_province[:2]] or cities
         top_city = max(same, key=lambda c: counts[c])
