@@ -127,6 +127,21 @@ def _names_a_period(analysis: Analysis, sentence: Sentence, time: TimeExpression
     return _named_period().search(analysis.document.norm, max(sentence.start, time.start - 8), time.start) is not None
 
 
+LEADING_FILLER = re.compile(r"[\s\W\d一二三四五六七八九十（）()、.．]*")
+
+
+def _heads_suspension(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> bool:
+    """A moment leading a clause whose own cue suspends: a timeline's line (11月22日（周五）18:00　线下窗口暂停)
+    says what stops at that moment, as 起 would."""
+    if time.kind != "point" or time.begin is None or time.begin.precision != "minute":
+        return False
+    clause_start, clause_end = sentence.clause_of(time.start)
+    norm = analysis.document.norm
+    if LEADING_FILLER.fullmatch(norm, clause_start, time.start) is None:
+        return False
+    return any(c.kind == "suspend" and time.end <= c.start < clause_end for c in analysis.cues_in(sentence))
+
+
 def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, sentence: Sentence) -> SuspensionWindow:
     begin = time.begin
     assert begin is not None
@@ -154,7 +169,8 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             continue            # only a moment resumes "after" itself (明早8:00后恢复正常); 5日后 is vaguer
         if polarity == "suspend" and time.kind == "interval" and time.until is not None:
             windows.append(_window(analysis, time, time.until.end_instant, sentence))
-        elif polarity == "suspend" and (time.marker == "from" or (role == "suspend" and time.kind == "point")):
+        elif polarity == "suspend" and (time.marker == "from" or (role == "suspend" and time.kind == "point")
+                                        or _heads_suspension(analysis, sentence, time)):
             windows.append(_window(analysis, time, None, sentence))
         elif polarity == "resume" and time.kind == "point" and time.begin.precision in ("day", "minute"):
             resumptions.append(Resumption(time.begin.instant, span_of(analysis, time.start, time.end),

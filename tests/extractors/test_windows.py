@@ -86,6 +86,13 @@ HEADED_TABLES = [
      [("2022-05-20T18:00", "2022-05-26T08:00"), ("2022-05-20T18:00", "2022-05-27T08:00")],
      ["2022-05-26T08:00", "2022-05-27T08:00"]),
 ]
+# a timeline: each line's leading moment starts what its cue stops; the resumption of everything ends them
+TIMELINES = [
+    ("11月20日（周六）12:00　线上渠道暂停\n11月22日（周一）18:00　线下窗口暂停\n11月25日（周四）8:30　全部恢复",
+     [("2021-11-20T12:00", "2021-11-25T08:30"), ("2021-11-22T18:00", "2021-11-25T08:30")], ["2021-11-25T08:30"]),
+    ("2021年11月22日18:00，中心发布公告，网厅暂停办理。", [], []),     # the moment is not the clause's
+    ("2021年11月22日暂停办理医保业务。",                  [], []),     # a day alone, without 起, is no start
+]
 # fmt: on
 
 
@@ -120,5 +127,13 @@ def test_table_header_rows_name_the_columns(table: str, header_rows: int, window
                                             resumptions: list[str]) -> None:
     kinds = {i: "table_header" if i < header_rows else "table_row" for i in range(table.count("\n") + 1)}
     facts = extract(document_of(table, kinds, published=PUBLISHED))
+    assert [(moment(w.start), moment(w.end)) for w in facts.windows] == windows
+    assert [moment(r.at) for r in facts.resumptions] == resumptions
+
+
+@pytest.mark.parametrize(("text", "windows", "resumptions"), TIMELINES, ids=[t[0][:12] for t in TIMELINES])
+def test_timeline_lines_start_what_they_stop(text: str, windows: list[tuple[str, str]], resumptions: list[str]) -> None:
+    kinds = {i: "list_item" for i in range(text.count("\n") + 1)}
+    facts = extract(document_of(text, kinds, published=PUBLISHED))
     assert [(moment(w.start), moment(w.end)) for w in facts.windows] == windows
     assert [moment(r.at) for r in facts.resumptions] == resumptions
