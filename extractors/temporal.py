@@ -528,13 +528,18 @@ _READERS: dict[str, Callable[[re.Match[str]], _Raw | None]] = {
 }
 
 
+_LIST_NUMBER = re.compile(r"(?:^|(?<=[\n\s：:。；]))\d{1,2}\.$")
+
+
 def _glued(text: str, start: int) -> bool:
     """The atom at ``start`` continues a number (``12022年``, ``二十二月``, ``3321.6``)."""
     if start == 0:
         return False
     before, first = text[start - 1], text[start]
     if first in ARABIC:
-        return before in ARABIC or before == "." or before == "_"
+        if before == ".":
+            return not _LIST_NUMBER.search(text, max(0, start - 4), start)     # 1.3月份: item 1, then a date
+        return before in ARABIC or before == "_"
     numerals = _grammar().numeral_chars
     return first in numerals and before in numerals
 

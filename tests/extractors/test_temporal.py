@@ -418,6 +418,9 @@ NOT_DATES = [
     ("doc-number-and-date", "根据浙人社发〔2020〕33号，自2020年7月启用",     None,       ["自2020年7月"]),
     ("invalid-hour-dropped", "2022年2月26日25时",                            None,       ["2022年2月26日"]),
     ("month-range-no-crash", "对1-6月预收的费用",                            None,       []),
+    ("list-number-month",   "1.3月份基本养老金提前发放",                     REF,        ["3月份"]),   # item 1, then a month
+    ("list-number-day",     "说明：2.12月20日起暂停",                        REF,        ["12月20日起"]),
+    ("decimal-month",       "版本1.3月",                                     REF,        []),
     ("weekday-no-clock",    "周六、周日正常办理",                            REF,        []),   # recurring days
     ("weekday-every",       "每周六9:00至12:00值班",                         REF,        []),
     ("zhou-words",          "周末和周边网点",                                REF,        []),
