@@ -3,18 +3,23 @@
 A mention's status is its polarity (see :mod:`extractors.polarity`), except
 where the notice is not speaking of the outage: in a clause that sets a
 deadline or follows one (X前 …: what to do before it starts) and in a section about the time
-after resumption (恢复办理后，部分业务办理渠道作调整).
+after resumption (恢复办理后，部分业务办理渠道作调整). A channel listed in the
+definition of a group (线上渠道包括：A、B) takes the statuses the notice gives the
+group where it names it (11月20日12:00　线上渠道暂停).
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple
 
 from extractors.channels import ChannelMention
 from extractors.facts import ChannelStatus, ServiceStatus
+from extractors.lexicon import load_yaml
 from extractors.payments import states_early_payment
 from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, sentence_polarities
 from extractors.sentences import Sentence
@@ -129,6 +134,36 @@ def service_statuses(analysis: Analysis, mentions: list[ServiceMention],
     return list(facts.values())
 
 
+class _Words(NamedTuple):
+    """Words of the text standing for a mention (a group's name)."""
+
+    start: int
+    end: int
+
+
+@cache
+def _group_definition() -> re.Pattern[str]:
+    return re.compile(load_yaml("facts.yaml")["statuses"]["group_definition"])
+
+
+def _group_members(analysis: Analysis, mentions: list[ChannelMention],
+                   resumed: dt.datetime | None) -> Iterator[tuple[Any, Sentence, tuple[str, ...]]]:
+    """The channels a definition lists (线上渠道包括：A、B), each with its sentence and the statuses the
+    notice gives the group where it names it elsewhere."""
+    norm = analysis.document.norm
+    for match in _group_definition().finditer(norm):
+        sentence = analysis.sentence_of(match.start("group"))
+        if sentence is None:
+            continue
+        members = [m for m in mentions if match.end() <= m.start < sentence.end]
+        named = [_Words(m.start(), m.end()) for m in re.finditer(re.escape(match["group"]), norm)
+                 if not sentence.start <= m.start() < sentence.end]
+        statuses = tuple(sorted({status for _, _, found in _mention_statuses(analysis, named, True, resumed)
+                                 for status in found}))
+        if statuses:
+            yield from ((member, sentence, statuses) for member in members)
+
+
 def channel_statuses(analysis: Analysis, mentions: list[ChannelMention],
                      resumed: dt.datetime | None = None) -> list[ChannelStatus]:
     """One fact per channel (as written, in the original script), status and stating sentence.
@@ -136,7 +171,8 @@ def channel_statuses(analysis: Analysis, mentions: list[ChannelMention],
     The spans are made for new facts only.
     """
     facts: dict[tuple, ChannelStatus] = {}
-    for mention, sentence, statuses in _mention_statuses(analysis, mentions, True, resumed):
+    for mention, sentence, statuses in chain(_mention_statuses(analysis, mentions, True, resumed),
+                                             _group_members(analysis, mentions, resumed)):
         written = analysis.document.text[mention.start:mention.end]
         for status in statuses:
             key = (written, mention.kind, status, sentence.start)

@@ -55,6 +55,12 @@ CHANNELS = [
      {("hotline", "available")}),
     ("暂停期间：\n网上服务大厅停止办理；微信公众号同步关闭。\n咨询电话：0539-3262581；服务热线 12393。",
      {("website", "suspended"), ("wechat", "suspended"), ("hotline", "available")}),
+    # the channels a definition lists take the statuses of the group's name elsewhere
+    ("线上渠道包括：网上服务大厅、微信公众号。\n2021年11月20日12:00起，线上渠道暂停服务。",
+     {("website", "suspended"), ("wechat", "suspended")}),
+    ("线上渠道包括：网上服务大厅、微信公众号。",                      set()),      # the group has no status
+    ("二、渠道说明\n1.线下窗口包括：各服务大厅、受托银行网点。\n线下窗口照常办理。",
+     {("service_hall", "available"), ("bank", "available")}),
     # a channel that resumes was stopped; after the resumption (恢复后) it says nothing
     ("11月16日8时起，经办窗口、社银合作网点以及网上服务大厅同步恢复服务。",
      {("service_hall", "suspended"), ("bank", "suspended"), ("website", "suspended")}),
