@@ -504,14 +504,26 @@ def _table_pieces(table: HtmlElement) -> Iterator[Piece]:
     """One ``table_row`` piece per non-empty row; Markdown tables (``data-md``) keep `` | ``."""
     sep = " | " if table.get("data-md") else "\t"
     spanned: dict[int, int] = {}
+    first = True
     for row in table.iter("tr"):
         cells = [cell for cell in row if cell.tag in ("td", "th")]
         texts = _row_texts(cells, spanned)
         if any(texts):
-            header = all(cell.tag == "th" for cell in cells) or row.getparent().tag == "thead"
+            header = (all(cell.tag == "th" for cell in cells) or row.getparent().tag == "thead"
+                      or (first and _names_columns(texts)))
+            first = False
             links = sum(len("".join(element_text(a).split())) for a in row.iter("a"))
             texts, cuts = _row_cuts(texts, sep)
             yield Piece("table_row", texts, sep=sep, header=header, links=links, element=row, cuts=cuts)
+
+
+HEADER_CELL_MAX = 10     # characters of a cell that names a column
+
+
+def _names_columns(texts: tuple[str, ...]) -> bool:
+    """A first row of short cells without digits (区县 | 地址 | 咨询电话) names the columns, even in <td>."""
+    filled = [t for t in texts if t]
+    return len(filled) >= 2 and all(len(t) <= HEADER_CELL_MAX and not any(c.isdigit() for c in t) for t in filled)
 
 
 def take_cuts(text: str) -> tuple[str, tuple[int, ...]]:

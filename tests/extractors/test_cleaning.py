@@ -384,3 +384,25 @@ def test_cleaning_plain_text_table_laid_out_in_columns() -> None:
         ("table_row", False, ("社会保障卡业务", "12月30日0:00至2024年1月2日24:00", "1月3日9:00")),
     ]
     assert pieces[0].kind != "table_row" and pieces[4].kind != "table_row"   # a lone line with gaps is no table
+
+
+# fmt: off
+HEADER_ROWS = [
+    # (id, table rows (cells split by |, th marked with !), which rows are headers)
+    ("th cells",         ["!业务|!暂停时间", "结算|9月30日"],                     [True, False]),
+    ("td names columns", ["区县|地址|咨询电话", "崇川区|青年中路128号|0513-85517236"], [True, False]),
+    ("td with digits",   ["医保结算|9月30日", "药店结算|10月1日"],                [False, False]),
+    ("long first cell",  ["本次暂停的业务范围说明|备注", "结算|暂停"],               [False, False]),
+    ("one cell",         ["说明", "结算|暂停"],                                   [False, False]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("rows", "headers"), [h[1:] for h in HEADER_ROWS], ids=[h[0] for h in HEADER_ROWS])
+def test_cleaning_table_header_rows(rows: list[str], headers: list[bool]) -> None:
+    def cell(text: str) -> str:
+        return f"<th>{text[1:]}</th>" if text.startswith("!") else f"<td>{text}</td>"
+
+    body = "".join("<tr>" + "".join(cell(c) for c in row.split("|")) + "</tr>" for row in rows)
+    cleaned = clean(f"<div><p>各设区市切换时间安排如下：</p><table>{body}</table></div>", "text/html")
+    assert [b.header for b in cleaned.blocks if b.kind == "table_row"] == headers
