@@ -53,7 +53,8 @@ def _scope(analysis: Analysis, sentence: Sentence, resumed: dt.datetime | None, 
     deadlines = tuple(t.start for t in times if t.marker == "before")
     after = [t.start for t in times if resumed is not None and t.marker == "from" and t.begin
              and t.begin.day >= resumed.date()]
-    outside = _outside_outage(analysis, sentence) or (not channel and states_early_payment(analysis, sentence))
+    outside = (_outside_outage(analysis, sentence) or (not channel and states_early_payment(analysis, sentence))
+               or (channel and _in_directory(analysis, sentence)))
     return _Scope(outside, deadlines, min(after, default=None))
 
 
@@ -69,6 +70,24 @@ def _before_deadline(analysis: Analysis, sentence: Sentence, scope: _Scope, posi
         return True      # …的: the people the request is for (因系统停机未能及时申报的，可在4月30日前…)
     return not any(c.kind in CHANNEL_CUES and clause_start <= c.start < clause_end
                    for c in analysis.cues_in(sentence))
+
+
+@cache
+def _status_rules() -> dict[str, re.Pattern[str]]:
+    return {key: re.compile(value) for key, value in load_yaml("facts.yaml")["statuses"].items()}
+
+
+def _names_a_phone(analysis: Analysis, mention: Any) -> bool:
+    """A channel named as the owner of a number (拨打…医保经办服务大厅咨询电话), not as a channel in use."""
+    return _status_rules()["phone_of"].match(analysis.document.norm, mention.end) is not None
+
+
+def _in_directory(analysis: Analysis, sentence: Sentence) -> bool:
+    """A row of a table of addresses or numbers (区县 | 地址 | 咨询电话): it lists places, not statuses."""
+    if sentence.table_header < 0:
+        return False
+    header = analysis.document.blocks[analysis.sentences[sentence.table_header].block]
+    return _status_rules()["directory_header"].search(analysis.document.norm, header.start, header.end) is not None
 
 
 def _outside_outage(analysis: Analysis, sentence: Sentence) -> bool:
@@ -114,7 +133,8 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
         if scope is None:
             scope = scopes[sentence.index] = _scope(analysis, sentence, resumed, channel)
         if (scope.outside or (scope.resumed_from is not None and scope.resumed_from < mention.start)
-                or _before_deadline(analysis, sentence, scope, mention.start)):
+                or _before_deadline(analysis, sentence, scope, mention.start)
+                or (channel and _names_a_phone(analysis, mention))):
             continue
         statuses = _sentence_statuses(analysis, sentence, mention.start, mention.end, channel)
         if statuses:
@@ -141,9 +161,6 @@ class _Words(NamedTuple):
     end: int
 
 
-@cache
-def _group_definition() -> re.Pattern[str]:
-    return re.compile(load_yaml("facts.yaml")["statuses"]["group_definition"])
 
 
 def _group_members(analysis: Analysis, mentions: list[ChannelMention],
@@ -151,7 +168,7 @@ def _group_members(analysis: Analysis, mentions: list[ChannelMention],
     """The channels a definition lists (线上渠道包括：A、B), each with its sentence and the statuses the
     notice gives the group where it names it elsewhere."""
     norm = analysis.document.norm
-    for match in _group_definition().finditer(norm):
+    for match in _status_rules()["group_definition"].finditer(norm):
         sentence = analysis.sentence_of(match.start("group"))
         if sentence is None:
             continue

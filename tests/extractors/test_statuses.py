@@ -61,6 +61,9 @@ CHANNELS = [
     ("线上渠道包括：网上服务大厅、微信公众号。",                      set()),      # the group has no status
     ("二、渠道说明\n1.线下窗口包括：各服务大厅、受托银行网点。\n线下窗口照常办理。",
      {("service_hall", "available"), ("bank", "available")}),
+    # a channel named as the owner of a number, or a place in a directory table, has no status
+    ("如有疑问，可拨打以下各地医保经办服务大厅咨询电话。",                 {("hotline", "available")}),
+    ("如有疑问，可到医保经办服务大厅咨询。",                            {("service_hall", "available")}),
     # a channel that resumes was stopped; after the resumption (恢复后) it says nothing
     ("11月16日8时起，经办窗口、社银合作网点以及网上服务大厅同步恢复服务。",
      {("service_hall", "suspended"), ("bank", "suspended"), ("website", "suspended")}),
@@ -83,3 +86,11 @@ def test_service_statuses_of_a_sentence(sentence: str, expected: set[tuple[str, 
 def test_channel_statuses_of_a_sentence(sentence: str, expected: set[tuple[str, str]]) -> None:
     facts = extract(document_of(sentence))
     assert {(c.kind, c.status) for c in facts.channels} == expected
+
+
+@pytest.mark.parametrize(("header", "halls"), [("区县\t地址\t咨询电话", set()), ("区县\t办理渠道", {"available"})],
+                         ids=["directory", "table of channels"])
+def test_channel_statuses_not_given_to_a_directory_of_places(header: str, halls: set[str]) -> None:
+    text = f"如有疑问，可在工作时间办理：\n{header}\n崇川区\t青年中路128号区政务服务中心一楼"
+    facts = extract(document_of(text, {1: "table_header", 2: "table_row"}))
+    assert {c.status for c in facts.channels if c.kind == "service_hall"} == halls
