@@ -29,7 +29,11 @@ def _action_after(analysis: Analysis, sentence: Sentence, time: TimeExpression) 
     tail = norm[time.end:sentence.end]
     if _rules()["condition"].search(tail) or _rules()["payment"].search(norm, time.end, clause_end):
         return None
-    action = _rules()["actions"].search(norm, time.end, sentence.end)
+    clause = sentence.clause_of(time.start)
+    following = [t.start for t in analysis.times_in(sentence) if t.start >= clause[1]]
+    # the action is the time's own, before a later clause's time takes over (…至11月22日24时，自11月23日起恢复办理);
+    # in one clause two times may share it (今晚22:00前或明早8:00后错时办理)
+    action = _rules()["actions"].search(norm, time.end, min(following, default=sentence.end))
     return analysis.document.text[time.end:sentence.end].strip("，,。；; ") if action else None
 
 
