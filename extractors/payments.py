@@ -114,6 +114,7 @@ def _paid_before_month(analysis: Analysis, sentence: Sentence, mentions: list[Se
     发放到账): the day names itself early."""
     norm = analysis.document.norm
     times = analysis.times_in(sentence)
+    payments = []
     for month in (t for t in times if t.begin and t.begin.precision == "month"):
         first_day = month.begin.day.replace(day=1)
         days = [t for t in times if t.start > month.end and t.begin and t.begin.precision in ("day", "minute")]
@@ -121,9 +122,9 @@ def _paid_before_month(analysis: Analysis, sentence: Sentence, mentions: list[Se
             continue
         allowed = _rules()["benefits"]
         named = [m for m in mentions if month.end <= m.start < days[0].start and m.service in allowed]
-        return [AdvancePayment(m.service, first_day, days[0].begin.day, span_of(analysis, m.start, m.end),
-                               sentence_span(analysis, sentence)) for m in _first_of_each(named)]
-    return []
+        payments += [AdvancePayment(m.service, first_day, days[0].begin.day, span_of(analysis, m.start, m.end),
+                                    sentence_span(analysis, sentence)) for m in _first_of_each(named)]
+    return payments
 
 
 def _first_of_each(mentions: list[ServiceMention]) -> list[ServiceMention]:
@@ -140,6 +141,8 @@ def _refined(analysis: Analysis, payment: AdvancePayment, following: list[Senten
     for sentence in following:
         if not _rules()["refine"].search(norm, sentence.start, sentence.end):
             continue
+        if _paid_before_month(analysis, sentence, mentions):
+            continue            # a payment of its own (城乡居民…1月份基础养老金于12月20日前发放到账)
         names = any(m.service == payment.benefit for m in mentions if sentence.start <= m.start < sentence.end)
         days = [t.begin.day for t in analysis.times_in(sentence) if t.marker == "before" and t.begin]
         if names and days and payment.for_month > days[0] >= payment.paid_by.replace(day=1):
@@ -148,20 +151,23 @@ def _refined(analysis: Analysis, payment: AdvancePayment, following: list[Senten
 
 
 def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list[AdvancePayment]:
-    """Early payments stated in the notice, one per benefit and month."""
-    found: dict[tuple, AdvancePayment] = {}
+    """Early payments stated in the notice, one per benefit and month, except where one paragraph pays a
+    benefit for a month by two days (to two groups of people: 企业职工…12月31日前；城乡居民…12月20日前)."""
+    found: dict[tuple, tuple[int, list[AdvancePayment]]] = {}     # (benefit, month): (block, payments)
     carried: tuple[int, dt.date] | None = None        # (block, month) of the last statement
     for sentence in analysis.timed_sentences():       # a payment names a time: the month it is for or the day
         if sentence.question:
             continue
         month = carried[1] if carried and carried[0] == sentence.block else None
-        payments = (_sentence_payments(analysis, sentence, mentions, month)
-                    or _paid_before_month(analysis, sentence, mentions))
+        payments = _sentence_payments(analysis, sentence, mentions, month)
+        payments += _paid_before_month(analysis, sentence, mentions)
         if not payments:
             continue
         carried = (sentence.block, payments[-1].for_month)
         following = [s for s in analysis.sentences[sentence.index + 1:sentence.index + 3] if s.block == sentence.block]
         for payment in payments:
             payment = _refined(analysis, payment, following, mentions)
-            found.setdefault((payment.benefit, payment.for_month), payment)
-    return list(found.values())
+            block, group = found.setdefault((payment.benefit, payment.for_month), (sentence.block, []))
+            if block == sentence.block and all(p.paid_by != payment.paid_by for p in group):
+                group.append(payment)      # another paragraph's statement of it is a repetition
+    return [payment for _, group in found.values() for payment in group]

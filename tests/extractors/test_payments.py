@@ -34,6 +34,13 @@ PAYMENTS = [
     ("4月份失业保险金于4月10日发放到账。",              []),
     ("3月份养老金按原定时间正常发放。",                []),
     ("本月25日前发放12月份养老金。",                  []),                                  # no day after the month
+    # two groups paid for one month by two days, in one paragraph: two payments
+    ("企业退休人员4月份基本养老金提前至3月发放，3月31日前发放到账；城乡居民4月份基础养老金于3月20日前发放到账。",
+                                                    [("pension", "2023-04", "2023-03-31"),
+                                                     ("pension", "2023-04", "2023-03-20")]),
+    # a later sentence naming an earlier day for the same benefit narrows it (not a payment of its own)
+    ("4月应发的养老金统一提前到3月发放。以领取养老金的退休人员为例，3月25日前会收到3月、4月两个月的养老金。",
+                                                    [("pension", "2023-04", "2023-03-25")]),
 ]
 # fmt: on
 
