@@ -661,9 +661,32 @@ def _drop_link_runs(pieces: list[Piece], vocab: Vocabulary) -> Iterator[Piece]:
 # --------------------------------------------------------------------------- structure
 
 def finish(pieces: list[Piece], title: str | None = None, title_in_source: bool = True) -> list[Piece]:
-    """Mark the title and the signature; prepend the title when it is not shown."""
+    """Mark the title and the signature; prepend the title when it is not shown; end before another
+    notice attached after the signature."""
     pieces = _mark_title(pieces, title, title_in_source)
-    return mark_signature(pieces)
+    return _before_attached_notice(mark_signature(pieces))
+
+
+@cache
+def _attached_notice() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("structure.yaml")["attached_notice"]
+    return re.compile(rules["label"]), re.compile(rules["title"])
+
+
+def _before_attached_notice(pieces: list[Piece]) -> list[Piece]:
+    """The pieces before an attachment label after the signature (附件：) whose attachment is another
+    notice, by its title on the label's line or the next one (关于2023年…停机维护的通告（原文）)."""
+    label, title = _attached_notice()
+    signed = False
+    for index, piece in enumerate(pieces):
+        signed = signed or piece.kind == "signature"
+        found = label.match(piece.text) if signed else None
+        if found is None:
+            continue
+        rest = piece.text[found.end():] or (pieces[index + 1].text if index + 1 < len(pieces) else "")
+        if title.match(rest):
+            return pieces[:index]
+    return pieces
 
 
 def _classify(piece: Piece) -> Piece:

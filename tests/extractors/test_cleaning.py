@@ -406,3 +406,21 @@ def test_cleaning_table_header_rows(rows: list[str], headers: list[bool]) -> Non
     body = "".join("<tr>" + "".join(cell(c) for c in row.split("|")) + "</tr>" for row in rows)
     cleaned = clean(f"<div><p>各设区市切换时间安排如下：</p><table>{body}</table></div>", "text/html")
     assert [b.header for b in cleaned.blocks if b.kind == "table_row"] == headers
+
+
+# fmt: off
+ATTACHMENTS = [
+    # (id, lines after a notice's signature, lines kept of them)
+    ("old notice",        ["附件：", "某市人社局关于2023年系统停机维护的通告（原文）", "2023年6月30日起暂停。"], []),
+    ("title on label",    ["附件1：关于2023年系统停机维护的公告", "2023年6月30日起暂停。"],                        []),
+    ("a schedule",        ["附件：全省医保信息平台切换时间表.xlsx"],                  ["附件：全省医保信息平台切换时间表.xlsx"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("after", "kept"), [a[1:] for a in ATTACHMENTS], ids=[a[0] for a in ATTACHMENTS])
+def test_cleaning_ends_before_an_attached_notice(after: list[str], kept: list[str]) -> None:
+    body = "\n".join(["关于系统停机的通告", "2024年5月31日起暂停办理社保业务。", "某市人力资源和社会保障局", "2024年5月20日", *after])
+    cleaned = assemble(finish(text_pieces(body)))
+    lines = cleaned.text.split("\n")
+    assert lines[4:] == kept
