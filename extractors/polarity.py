@@ -62,7 +62,7 @@ class Analysis:
     _owner: list[int] = field(default_factory=list)
     _sorted_cues: dict[int, SentenceCues] = field(default_factory=dict)
     _inherited: dict[int, str | None] = field(default_factory=dict)
-    _verdicts: dict[tuple[int, tuple[str, ...]], str | None] = field(default_factory=dict)
+    _verdicts: dict[tuple[int, tuple[str, ...], bool], str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._owner = [-1] * (len(self.document.norm) + 1)
@@ -155,11 +155,14 @@ def _governing_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
     return None
 
 
-def _verdict(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...]) -> str | None:
-    """The polarity of a bare verdict right before ``sentence`` in its block (答：不受影响。), found once."""
-    key = (sentence.index, kinds)
+def _verdict(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...], answer: bool = False) -> str | None:
+    """The polarity of a bare verdict (答：不受影响。) right before ``sentence`` in its block, or for a
+    question, right after it (问：社保卡补换卡呢？ 答：暂停办理。: the answer's subject is the question's);
+    found once."""
+    key = (sentence.index, kinds, answer)
     if key not in analysis._verdicts:
-        analysis._verdicts[key] = _verdict_before(analysis, sentence, kinds)
+        analysis._verdicts[key] = _answer_after(analysis, sentence, kinds) if answer else \
+            _verdict_before(analysis, sentence, kinds)
     return analysis._verdicts[key]
 
 
@@ -167,12 +170,22 @@ def _verdict_before(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ..
     if sentence.index == 0:
         return None
     previous = analysis.sentences[sentence.index - 1]
-    if previous.block != sentence.block:
+    return _bare_verdict(analysis, previous, kinds) if previous.block == sentence.block else None
+
+
+def _answer_after(analysis: Analysis, question: Sentence, kinds: tuple[str, ...]) -> str | None:
+    if question.index + 1 >= len(analysis.sentences):
         return None
-    cues = [c for c in analysis.cues_in(previous) if c.kind in kinds]
+    answer = analysis.sentences[question.index + 1]
+    return None if answer.question else _bare_verdict(analysis, answer, kinds)
+
+
+def _bare_verdict(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...]) -> str | None:
+    """The polarity of a sentence that is only a verdict (答：暂停办理。), if it is one."""
+    cues = [c for c in analysis.cues_in(sentence) if c.kind in kinds]
     if not cues:
         return None
-    words = verdict_words(analysis.document.norm[previous.start:previous.end])
+    words = verdict_words(analysis.document.norm[sentence.start:sentence.end])
     return POLARITY[cues[-1].kind] if len(words) <= verdict_max() else None
 
 
@@ -234,7 +247,8 @@ def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end:
     exception gets both.
     """
     if sentence.question:
-        return ()
+        found = _verdict(analysis, sentence, kinds, answer=True)
+        return (found,) if found else ()
     cues = analysis.sorted_cues(sentence)
     if cues.resumed_from is not None and cues.resumed_from <= start:
         return ()

@@ -91,7 +91,7 @@ def _in_directory(analysis: Analysis, sentence: Sentence) -> bool:
 
 
 def _outside_outage(analysis: Analysis, sentence: Sentence) -> bool:
-    if sentence.heading:
+    if sentence.heading and not sentence.question:     # a question as a heading takes its answer's verdict
         return True
     if sentence.section < 0:
         return False

@@ -24,6 +24,11 @@ SERVICES = [
     ("三、不受影响的业务\n医疗保险、生育保险业务。",       {("medical", "available"), ("maternity", "available")}),
     ("二、切换安排\n2023年11月18日起，养老保险数据迁移至新系统。", set()),  # it states a time of its own
     ("一、暂停办理的业务范围\n详见附件。\n养老保险经办业务。", set()),  # not right under the heading
+    # a question takes the verdict of a bare answer (问：…呢？ 答：暂停办理。)
+    ("问5：社保卡挂失和补换卡呢？\n答：暂停办理。",            {("ss_card", "suspended")}),
+    ("问：医保结算还能用吗？\n答：不受影响。",                  {("medical", "available")}),
+    ("问：失业保险金申领也是这个时间吗？\n答：不是。",          set()),              # no verdict cue
+    ("问：养老金会晚发吗？\n答：不会。3月份养老金提前于3月16日发放到账。", set()),
     # the subject of a deadline's request says nothing of the outage
     ("因系统切换未能按期缴纳养老保险费的，请于2023年12月20日前完成补缴，不影响个人权益。", set()),
     ("因系统停机暂停办理养老保险的，可在2023年4月30日前补办。",            set()),
