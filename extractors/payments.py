@@ -86,16 +86,18 @@ def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[Se
     """Each 提前…发放 statement of a sentence (10月份养老金提前至9月发放，失业保险金也提前至9月28日前发放).
 
     A statement that names no month is for the month of the one before it, in this sentence or, as
-    ``carried``, in the previous sentence of the paragraph.
+    ``carried``, in the previous sentence of the paragraph; one that names no day is paid by the day of
+    the one before it in the sentence (…提前至11月24日发放，工伤保险长期待遇随同提前发放).
     """
     norm = analysis.document.norm
     times = analysis.times_in(sentence)
-    payments, seen, since = [], set(), sentence.start
+    payments, seen, since, last_paid = [], set(), sentence.start, None
     for early in _rules()["early"].finditer(norm, sentence.start, sentence.end):
         if not _rules()["paid"].search(norm, early.end(), sentence.end):
             break
         month = _month_before(times, early.start())
         paid = _finer_day(times, early.end(), _paid_by(times, early.span(), month), norm, sentence.end)
+        paid = last_paid = paid or last_paid       # …，工伤保险长期待遇随同提前发放: the day before it
         for_month = month.begin.day.replace(day=1) if month and month.begin else carried
         if for_month is not None and paid is not None:
             for mention in _benefits(mentions, sentence, since, early.start(), not payments):

@@ -34,6 +34,10 @@ PAYMENTS = [
     ("4月份失业保险金于4月10日发放到账。",              []),
     ("3月份养老金按原定时间正常发放。",                []),
     ("本月25日前发放12月份养老金。",                  []),                                  # no day after the month
+    # a statement without a day of its own is paid by the day of the one before it
+    ("2023年4月份养老金提前至3月24日发放，工伤保险长期待遇随同提前发放。",
+                                                    [("pension", "2023-04", "2023-03-24"),
+                                                     ("work_injury", "2023-04", "2023-03-24")]),
     # two groups paid for one month by two days, in one paragraph: two payments
     ("企业退休人员4月份基本养老金提前至3月发放，3月31日前发放到账；城乡居民4月份基础养老金于3月20日前发放到账。",
                                                     [("pension", "2023-04", "2023-03-31"),
