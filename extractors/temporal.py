@@ -203,6 +203,8 @@ class _Grammar:
     duration_after: re.Pattern[str]
     bare_year: re.Pattern[str]
     restated_day: re.Pattern[str]
+    clock_zone: re.Pattern[str]
+    clock_local_note: re.Pattern[str]
     arabic_run: re.Pattern[str]
     numeral_chars: frozenset[str]
 
@@ -337,6 +339,7 @@ def _grammar() -> _Grammar:
         duration_before=re.compile(rf"{_regexes(data['duration_prefixes'])}{SPACE}?$"),
         duration_after=re.compile(rf"{SPACE}?{_regexes(data['duration_suffixes'])}"),
         bare_year=re.compile(bare_year), restated_day=re.compile(data["restated_day"]),
+        clock_zone=re.compile(data["clock_zone"]), clock_local_note=re.compile(data["clock_local_note"]),
         arabic_run=re.compile(f"{DIGIT}+"),
         numeral_chars=frozenset([*numerals["digits"], *numerals["tens"]]),
     )
@@ -596,10 +599,14 @@ def _read_tail(text: str, raw: _Raw) -> None:
         restated = _grammar().restated_day.match(text, raw.end)
         raw.end = restated.end() if restated else raw.end
     _read_weekday(text, raw)
-    match = _grammar().clock.match(text, raw.end)
+    grammar = _grammar()
+    zone = grammar.clock_zone.match(text, raw.end)          # 北京时间10:00
+    match = grammar.clock.match(text, zone.end() if zone else raw.end)
     clock = _read_clock(match, raw.period) if match else None
     if match and clock:
         (raw.hour, raw.minute), raw.end = clock, match.end()
+        note = grammar.clock_local_note.match(text, raw.end)   # （新疆时间8:00）
+        raw.end = note.end() if note else raw.end
         if raw.weekday is None:
             _read_weekday(text, raw)
 
