@@ -78,8 +78,11 @@ def _status_rules() -> dict[str, re.Pattern[str]]:
 
 
 def _names_a_phone(analysis: Analysis, mention: Any) -> bool:
-    """A channel named as the owner of a number (拨打…医保经办服务大厅咨询电话), not as a channel in use."""
-    return _status_rules()["phone_of"].match(analysis.document.norm, mention.end) is not None
+    """A channel named as the owner of a number (拨打…医保经办服务大厅咨询电话) or as a section of a site
+    (官网“服务网点”栏目), not as a channel in use."""
+    rules, norm = _status_rules(), analysis.document.norm
+    return rules["phone_of"].match(norm, mention.end) is not None or \
+        rules["site_section"].match(norm, mention.end) is not None
 
 
 def _in_directory(analysis: Analysis, sentence: Sentence) -> bool:
