@@ -2,7 +2,7 @@
 
 ``X前`` followed by an action (请于9月15日24时前完成缴费), the end of a period
 set for an action (在7月25日至9月30日期间完成申报缴纳) and an extended time
-limit (受理时间延长至5月27日24时). ``X前未…``/``X前已…`` are conditions, and a
+limit (受理时间延长至5月27日24时), and the day something closes on (缴费截至12月26日止). ``X前未…``/``X前已…`` are conditions, and a
 day when money arrives is a payment, not a deadline.
 """
 from __future__ import annotations
@@ -75,6 +75,18 @@ def _extended(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> D
     return Deadline(time.until.day, action, span_of(analysis, time.start, time.end), sentence_span(analysis, sentence))
 
 
+def _closing_day(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
+    """A day something closes on, written 截至X止 (缴费截至2024年12月26日止); 截至X alone is as often a
+    statistic's date (截至12月20日，全市参保人数达…)."""
+    if time.until is None or time.until.precision not in DAY_PRECISIONS:
+        return None
+    if not _rules()["closing"].fullmatch(analysis.document.norm, time.start, time.end):
+        return None
+    clause_start = sentence.clause_of(time.start)[0]
+    action = analysis.document.text[clause_start:time.start].strip("，,。；; ")
+    return Deadline(time.until.day, action, span_of(analysis, time.start, time.end), sentence_span(analysis, sentence))
+
+
 def _named_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
     """A day named as the end of something to do (补办截止时间为2025年1月31日)."""
     if time.begin is None or time.begin.precision not in DAY_PRECISIONS:
@@ -97,7 +109,7 @@ def extract_deadlines(analysis: Analysis) -> list[Deadline]:
             if time.marker == "before":
                 deadline = _before_deadline(analysis, sentence, time)
             elif time.marker == "until":
-                deadline = _extended(analysis, sentence, time)
+                deadline = _extended(analysis, sentence, time) or _closing_day(analysis, sentence, time)
             elif time.kind == "interval":
                 deadline = _period_end(analysis, sentence, time)
             elif time.marker == "none":
