@@ -914,7 +914,7 @@ def _relative_day(raw: _Raw, ctx: _Context, base: TimePoint | None) -> TimePoint
     """今天, 明日: a day counted from the reference; 次日: from the other end or the previous date."""
     previous = base or ctx.previous
     if raw.after_previous and previous is not None:
-        return _day_point(previous.day + ONE_DAY, raw, True)
+        return _day_point(previous.day + dt.timedelta(days=raw.days_shift or 1), raw, True)
     if ctx.reference is None:
         return None
     return _day_point(ctx.reference + dt.timedelta(days=raw.days_shift or 0), raw, True)
