@@ -71,6 +71,7 @@ CHANNELS = [
     ("如有疑问，可到医保经办服务大厅咨询。",                            {("service_hall", "available")}),
     ("各管理部地址可在管理中心官网“服务网点”栏目查询。",                   set()),      # a site's section
     ("单位网上业务平台暂停使用。",                                      {("website", "suspended")}),
+    ("升级期间，电话自助语音查询服务暂停使用。",                          {("hotline", "suspended")}),
     # a channel that resumes was stopped; after the resumption (恢复后) it says nothing
     ("11月16日8时起，经办窗口、社银合作网点以及网上服务大厅同步恢复服务。",
      {("service_hall", "suspended"), ("bank", "suspended"), ("website", "suspended")}),
