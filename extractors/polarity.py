@@ -251,7 +251,9 @@ def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end:
         return (found,) if found else ()
     cues = analysis.sorted_cues(sentence)
     if cues.resumed_from is not None and cues.resumed_from <= start:
-        return ()
+        # after 系统升级完成后 only a resumption is stated (…，于4月24日10:00起全面恢复办理)
+        found = _stated(cues.cues, sentence, start, end, ("resume",), False) if "resume" in kinds else None
+        return (found,) if found else ()
     exception = cues.exception
     if exception is not None:
         main = _stated(cues.outside, sentence, start, end, kinds, frame)
