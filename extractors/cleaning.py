@@ -922,7 +922,8 @@ def assemble(pieces: Iterable[Piece]) -> Cleaned:
         text = piece.text
         cells = _cell_offsets(piece, offset) if piece.kind == "table_row" else ()
         blocks.append(Block(piece.kind, offset, offset + len(text), cells, piece.header))
-        cuts += [offset + cut for cut in piece.cuts]
+        if piece.cuts:
+            cuts += [offset + cut for cut in piece.cuts]
         parts.append(text)
         offset += len(text) + 1
     return Cleaned("\n".join(parts), tuple(blocks), tuple(cuts))

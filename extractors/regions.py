@@ -139,8 +139,8 @@ def _choose(counts: Counter, norm: str, official: set[str]) -> str | None:
 def extract_region(analysis: Analysis) -> RegionFact | None:
     """The region a notice speaks for, with the first place it is named."""
     counts, first, official = _weighted_codes(analysis)
-    if not any(not code.endswith("0000") for code in counts):
-        _add_counties(analysis, counts, first)
+    if not any(not code.endswith("0000") for code in counts) and not official:
+        _add_counties(analysis, counts, first)        # no city named, and no issuer: a county bureau's?
     code = _choose(counts, analysis.document.norm, official)
     if code is None:
         return None

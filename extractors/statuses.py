@@ -23,7 +23,7 @@ from extractors.lexicon import load_yaml
 from extractors.payments import states_early_payment
 from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, sentence_polarities
 from extractors.sentences import Sentence
-from extractors.windows import sentence_span, span_of
+from extractors.windows import LEADING_FILLER, sentence_span, span_of
 
 STATUS = {"suspend": "suspended", "available": "available", "resume": "suspended"}   # what resumes was stopped
 CHANNEL_STATUS_CUES = (*CHANNEL_CUES, "resume")
@@ -80,9 +80,7 @@ def _status_rules() -> dict[str, re.Pattern[str]]:
 def _names_a_phone(analysis: Analysis, mention: Any) -> bool:
     """A channel named as the owner of a number (拨打…医保经办服务大厅咨询电话) or as a section of a site
     (官网“服务网点”栏目), not as a channel in use."""
-    rules, norm = _status_rules(), analysis.document.norm
-    return rules["phone_of"].match(norm, mention.end) is not None or \
-        rules["site_section"].match(norm, mention.end) is not None
+    return _status_rules()["not_in_use"].match(analysis.document.norm, mention.end) is not None
 
 
 def _in_directory(analysis: Analysis, sentence: Sentence) -> bool:
@@ -173,8 +171,8 @@ def _group_members(analysis: Analysis, mentions: list[ChannelMention],
     norm = analysis.document.norm
     for match in _status_rules()["group_definition"].finditer(norm):
         sentence = analysis.sentence_of(match.start("group"))
-        if sentence is None:
-            continue
+        if sentence is None or not LEADING_FILLER.fullmatch(norm, sentence.start, match.start("group")):
+            continue                    # the group opens its sentence (1.线下窗口包括：…)
         members = [m for m in mentions if match.end() <= m.start < sentence.end]
         named = [_Words(m.start(), m.end()) for m in re.finditer(re.escape(match["group"]), norm)
                  if not sentence.start <= m.start() < sentence.end]
