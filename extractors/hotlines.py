@@ -25,7 +25,8 @@ def _given_as_line(norm: str, start: int, end: int, sentence_start: int) -> bool
         return False
     # a number glued to a name is part of it (湖北12333微信公众号, 海南省12345政务服务便民热线0898-12345),
     # unless it names a phone line that no other number follows (拨打曲靖市12345政务服务便民热线。)
-    glued = before and CJK.match(before[-1]) and not _rules()["lead"].search(before)
+    glued = (before and CJK.match(before[-1]) and norm[start] not in "（("     # （0592）5383720 is no name's part
+             and not _rules()["lead"].search(before))
     if not glued:
         return True
     line = _rules()["name_after"].search(norm[end:end + 16])
