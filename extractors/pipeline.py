@@ -19,6 +19,7 @@ the original text), so every span's offsets are evidence offsets.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate
@@ -83,7 +84,15 @@ def notice_times(doc: Doc) -> Doc:
 
 
 def _service_mentions(doc: Doc) -> list[ServiceMention]:
-    return [ServiceMention(start, end, label) for start, end, label, _ in matches(doc, "service") if label != BLOCKER]
+    norm, agencies = doc.user_data["document"].norm, _agency_list()
+    return [ServiceMention(start, end, label) for start, end, label, _ in matches(doc, "service")
+            if label != BLOCKER and not agencies.match(norm, end)]
+
+
+@cache
+def _agency_list() -> re.Pattern[str]:
+    """What follows a service named as one of a list of departments (…住房公积金、不动产登记等部门提供…)."""
+    return re.compile(load_yaml("services.yaml")["agency_list"])
 
 
 def _channel_mentions(doc: Doc, analysis: Analysis) -> list[ChannelMention]:

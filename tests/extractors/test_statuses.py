@@ -16,6 +16,8 @@ SERVICES = [
     ("社会保障卡管理信息系统不受停机影响。",               {("ss_card", "available")}),
     ("停机期间，失业保险金正常发放。",                    {("unemployment", "available")}),
     ("停机期间，面向公安、医保等部门的数据共享接口同步暂停。", {("data_sharing", "suspended")}),   # 医保 the agency
+    ("暂停期间，向公安、税务、住房公积金、不动产登记等部门提供的数据共享接口暂停。", {("data_sharing", "suspended")}),
+    ("各合作银行网点暂停办理社会保障卡申领、补换卡和正式挂失业务。", {("ss_card", "suspended")}),   # 挂失业务 holds 失业
     ("停机期间，失业保险暂停办理，窗口仅提供政策咨询服务。\n（三）2023年10月份养老金提前至2023年9月26日发放到账。",
                                                          {("unemployment", "suspended")}),   # a payment, no status
     # a cue-less sentence right under its heading says what the heading announces
