@@ -76,11 +76,13 @@ def _extended(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> D
 
 
 def _closing_day(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
-    """A day something closes on, written 截至X止 (缴费截至2024年12月26日止); 截至X alone is as often a
-    statistic's date (截至12月20日，全市参保人数达…)."""
+    """A day something closes on, written 截至X止 (缴费截至2024年12月26日止) or after 期限 (申报纳税期限截至
+    4月18日); 截至X alone is as often a statistic's date (截至12月20日，全市参保人数达…)."""
     if time.until is None or time.until.precision not in DAY_PRECISIONS:
         return None
-    if not _rules()["closing"].fullmatch(analysis.document.norm, time.start, time.end):
+    norm = analysis.document.norm
+    if not (_rules()["closing"].fullmatch(norm, time.start, time.end)
+            or _rules()["closing_lead"].search(norm, max(sentence.start, time.start - 4), time.start)):
         return None
     clause_start = sentence.clause_of(time.start)[0]
     action = analysis.document.text[clause_start:time.start].strip("，,。；; ")
