@@ -127,6 +127,7 @@ def _names_a_period(analysis: Analysis, sentence: Sentence, time: TimeExpression
     return _named_period().search(analysis.document.norm, max(sentence.start, time.start - 8), time.start) is not None
 
 
+_RESUMED_AT = re.compile(r"(?:后|起)?(?:全面|正常|逐步|同步)?恢复(?!时间)")
 LEADING_FILLER = re.compile(r"[\s\W\d一二三四五六七八九十（）()、.．]*")
 
 
@@ -160,7 +161,10 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             continue
         if time.marker == "until" and time.until is not None:
             ends.append(time)
-            continue
+            if time.until.precision == "minute" and _RESUMED_AT.match(analysis.document.norm, time.end):
+                resumptions.append(Resumption(time.until.instant, span_of(analysis, time.start, time.end),
+                                              sentence_span(analysis, sentence), tentative=time.tentative))
+            continue            # …起暂停，至9月9日9:00恢复: the end is also the resumption
         if time.begin is None or time.marker == "before":
             continue
         role = column_role(analysis, sentence, time)
