@@ -45,12 +45,29 @@ def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool)
     and a number.
     """
     context, norm = _rules()["context"], analysis.document.norm
-    if context.search(norm, sentence.start, sentence.end) or continues_list:
+    if context.search(norm, sentence.start, sentence.end) or continues_list or _under_caption(analysis, sentence):
         return True
     if sentence.section < 0:
         return False
     heading = analysis.sentences[sentence.section]
     return context.search(norm, heading.start, heading.end) is not None
+
+
+CAPTION_MAX = 40       # characters of a line that captions the table under it
+
+
+def _under_caption(analysis: Analysis, sentence: Sentence) -> bool:
+    """A table row under a short line that says what its numbers are (绵阳市社会保险经办机构咨询电话)."""
+    if sentence.kind != "table_row":
+        return False
+    blocks, index = analysis.document.blocks, sentence.block
+    while index > 0 and blocks[index - 1].kind == "table_row":
+        index -= 1
+    if index == 0:
+        return False
+    caption = blocks[index - 1]
+    return (caption.end - caption.start <= CAPTION_MAX
+            and _rules()["context"].search(analysis.document.norm, caption.start, caption.end) is not None)
 
 
 def _labelled_number(norm: str, sentence: Sentence) -> bool:
@@ -60,10 +77,11 @@ def _labelled_number(norm: str, sentence: Sentence) -> bool:
 
 
 def _for_others(norm: str, start: int, end: int, sentence_start: int) -> bool:
-    """A number labelled as a newsroom's, advertiser's or site's line (本报新闻线索征集热线：…), or one that
-    says it answers no questions (（此电话不提供政策咨询）)."""
+    """A number labelled as a newsroom's, advertiser's or site's line (本报新闻线索征集热线：…) or as a fax,
+    or one that says it answers no questions (（此电话不提供政策咨询）)."""
     rules = _rules()
     return (rules["not_for_questions"].search(norm, max(sentence_start, start - 16), start) is not None
+            or rules["fax_before"].search(norm, max(sentence_start, start - 8), start) is not None
             or rules["declines_after"].match(norm[end:end + 20]) is not None)
 
 

@@ -34,6 +34,10 @@ HOTLINES = [
     ("单位地址：人民路88号。\n办公室：0731-28661205",                       []),                 # nothing above it
     ("★ 咨询电话：（0731）28681234",                                        ["073128681234"]),   # area code in brackets
     ("咨询电话：12329；厦门市住房公积金中心综合服务科（0592）5383720",        ["12329", "05925383720"]),   # after a section's name
+    # a table of numbers under a caption that says what they are; a line of a name and a number goes on with it
+    ("绵阳市社会保险经办机构咨询电话\n涪城区社会保险事业管理局\t0816-2236457（传真：0816-2236450）\n"
+     "游仙区社会保险事业管理局\t0816-2891306\n平武县社会保险事业管理局 0816-8822419",
+                                                                          ["08162236457", "08162891306", "08168822419"]),
     ("天津市便民服务专线：8890。",                                          ["8890"]),           # a four-digit line
     ("咨询电话：2024年度另行公布。",                                        []),
     ("关注湖北12333微信公众号办理。",                                       []),   # a number inside a name
@@ -46,5 +50,6 @@ HOTLINES = [
 
 @pytest.mark.parametrize(("text", "expected"), HOTLINES, ids=[h[0][:16] for h in HOTLINES])
 def test_hotlines_given_for_questions(text: str, expected: list[str]) -> None:
-    facts = extract(document_of(text))
+    kinds = {i: "table_row" for i, line in enumerate(text.split("\n")) if "\t" in line}
+    facts = extract(document_of(text, kinds))
     assert ["".join(ch for ch in h.phone if ch.isdigit()) for h in facts.hotlines] == expected
