@@ -204,11 +204,15 @@ def _stated(cues: list[Cue], sentence: Sentence, start: int, end: int, kinds: tu
         return None
     speaking = [c for c in cues if c.kind in kinds]
     if speaking:
-        clause_start, clause_end = sentence.clause_of(start)
-        cue = (_nearest([c for c in speaking if clause_start <= c.start < clause_end], start, end)
-               or _nearest(speaking, start, end))
+        cue = _clause_cue(speaking, sentence, start, end) or _nearest(speaking, start, end)
         return POLARITY[cue.kind]
     return "suspend" if frame and any(c.kind == "suspension_frame" for c in cues) else None
+
+
+def _clause_cue(speaking: list[Cue], sentence: Sentence, start: int, end: int) -> Cue | None:
+    """The cue nearest to ``text[start:end]`` in its own clause (a table row's cell is one)."""
+    clause_start, clause_end = sentence.clause_of(start)
+    return _nearest([c for c in speaking if clause_start <= c.start < clause_end], start, end)
 
 
 LABELLED_LIST = re.compile(r"[^，。；：:、]{2,8}[：:][^，。；]*、")
@@ -263,6 +267,11 @@ def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end:
                                start, end)      # 除上述线上渠道继续暂停外: the exception says it itself
                 return (POLARITY[own.kind] if own else OPPOSITE[main],)
             return (main, OPPOSITE[main]) if start < exception[0] else (main,)
+    if inherit and sentence.kind == "table_row" and sentence.table_header >= 0 and not _clause_cue(
+            [c for c in cues.cues if c.kind in kinds], sentence, start, end):
+        found = inherited_polarity(analysis, sentence)    # a cell without a cue: its header, not another cell
+        if found:
+            return (found,)
     found = _stated(cues.cues, sentence, start, end, kinds, frame) or _verdict(analysis, sentence, kinds)
     if found:
         return (found,)

@@ -81,10 +81,12 @@ def _open_end() -> re.Pattern[str]:
 @cache
 def _column_roles(header: str) -> tuple[str | None, ...]:
     """What each column of a table header says of its times: suspend, resume or nothing."""
-    patterns = {role: re.compile(p) for role, p in load_yaml("facts.yaml")["windows"]["table_columns"].items()}
+    rules = dict(load_yaml("facts.yaml")["windows"]["table_columns"])
+    names_times = re.compile(rules.pop("times"))
+    patterns = {role: re.compile(p) for role, p in rules.items()}
     roles = []
     for cell in CELL_SEPARATOR.split(header):
-        said = [role for role, pattern in patterns.items() if pattern.search(cell)]
+        said = [role for role, pattern in patterns.items() if pattern.search(cell)] if names_times.search(cell) else []
         roles.append(said[0] if len(said) == 1 else None)
     return tuple(roles)
 
