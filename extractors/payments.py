@@ -20,8 +20,8 @@ if TYPE_CHECKING:                      # statuses reads states_early_payment fro
 @cache
 def _rules() -> dict:
     rules = load_yaml("facts.yaml")["payments"]
-    return {"early": re.compile(rules["early"]), "paid": re.compile(rules["paid"]),
-            "refine": re.compile(rules["refine"]), "benefits": frozenset(rules["benefits"])}
+    compiled = {key: re.compile(rules[key]) for key in ("early", "paid", "in_month", "refine")}
+    return {**compiled, "benefits": frozenset(rules["benefits"])}
 
 
 def states_early_payment(analysis: Analysis, sentence: Sentence) -> bool:
@@ -112,21 +112,29 @@ def _sentence_payments(analysis: Analysis, sentence: Sentence, mentions: list[Se
 
 
 def _paid_before_month(analysis: Analysis, sentence: Sentence, mentions: list[ServiceMention]) -> list[AdvancePayment]:
-    """A benefit for a month paid on a day before that month, without 提前 (3月份失业保险金于2月27日前
-    发放到账): the day names itself early."""
+    """A benefit for a month paid on a day (or in a month) before that month, without 提前 (3月份失业保险金于
+    2月27日前发放到账, 10月份工伤待遇随9月份待遇一并发放): the day names itself early."""
     norm = analysis.document.norm
     times = analysis.times_in(sentence)
     payments = []
     for month in (t for t in times if t.begin and t.begin.precision == "month"):
         first_day = month.begin.day.replace(day=1)
-        days = [t for t in times if t.start > month.end and t.begin and t.begin.precision in ("day", "minute")]
-        if not days or days[0].begin.day >= first_day or not _rules()["paid"].search(norm, days[0].end, sentence.end):
+        days = [t for t in times if t.start > month.end and t.begin and (
+            t.begin.precision in ("day", "minute") or _paid_in_month(norm, t))]
+        if not days or last_day(days[0].begin) >= first_day or not _rules()["paid"].search(norm, days[0].end, sentence.end):
             continue
         allowed = _rules()["benefits"]
         named = [m for m in mentions if month.end <= m.start < days[0].start and m.service in allowed]
-        payments += [AdvancePayment(m.service, first_day, days[0].begin.day, span_of(analysis, m.start, m.end),
+        payments += [AdvancePayment(m.service, first_day, last_day(days[0].begin), span_of(analysis, m.start, m.end),
                                     sentence_span(analysis, sentence)) for m in _first_of_each(named)]
     return payments
+
+
+def _paid_in_month(norm: str, time: TimeExpression) -> bool:
+    """A month the payment is made in (随9月份待遇一并发放, 于11月发放), not one of the months paid for."""
+    return (time.begin is not None and time.begin.precision == "month"
+            and _rules()["in_month"].search(norm, max(0, time.start - 2), time.start) is not None
+            and _rules()["paid"].search(norm, time.end, time.end + 8) is not None)
 
 
 def _first_of_each(mentions: list[ServiceMention]) -> list[ServiceMention]:
