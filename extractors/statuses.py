@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +22,7 @@ from extractors.channels import ChannelMention
 from extractors.facts import ChannelStatus, ServiceStatus
 from extractors.lexicon import load_yaml
 from extractors.payments import states_early_payment
-from extractors.polarity import CHANNEL_CUES, SERVICE_CUES, Analysis, sentence_polarities
+from extractors.polarity import CHANNEL_CUES, POLARITY, SERVICE_CUES, Analysis, sentence_polarities
 from extractors.sentences import Sentence
 from extractors.windows import LEADING_FILLER, sentence_span, span_of
 
@@ -100,6 +101,21 @@ def _outside_outage(analysis: Analysis, sentence: Sentence) -> bool:
     return any(c.kind == "after_resumption" for c in analysis.cues_in(heading))
 
 
+def _contrast_status(analysis: Analysis, sentence: Sentence, mention: Any, starts: list[int],
+                     channel: bool) -> str | None:
+    """The status a 但 clause after the mention's gives it when that clause and the rest of the sentence
+    name nothing of their own (12329热线正常提供政策咨询，但暂停账户余额查询: the line is also suspended)."""
+    norm, clause_end = analysis.document.norm, sentence.clause_of(mention.start)[1]
+    following = next((c for c in sentence.clauses if c[0] >= clause_end), None)
+    if following is None or not _status_rules()["contrast"].match(norm, following[0]):
+        return None
+    if starts[bisect_left(starts, following[0]):bisect_left(starts, sentence.end)]:
+        return None
+    kinds = CHANNEL_STATUS_CUES if channel else SERVICE_CUES
+    cue = next((c for c in analysis.cues_in(sentence) if c.kind in kinds and c.start >= following[0]), None)
+    return STATUS.get(POLARITY[cue.kind]) if cue else None
+
+
 def _sentence_statuses(analysis: Analysis, sentence: Sentence, start: int, end: int,
                        channel: bool) -> tuple[str, ...]:
     kinds = CHANNEL_STATUS_CUES if channel else SERVICE_CUES
@@ -126,6 +142,7 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
     about the outage; what of a sentence is so is worked out once per sentence.
     """
     scopes: dict[int, _Scope] = {}
+    starts = sorted(m.start for m in mentions)
     for mention in mentions:
         sentence = analysis.sentence_of(mention.start)
         if sentence is None:
@@ -138,6 +155,9 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
                 or (channel and _names_a_phone(analysis, mention))):
             continue
         statuses = _sentence_statuses(analysis, sentence, mention.start, mention.end, channel)
+        contrast = _contrast_status(analysis, sentence, mention, starts, channel)
+        if contrast and contrast not in statuses:
+            statuses = (*statuses, contrast)
         if statuses:
             yield mention, sentence, statuses
 

@@ -68,6 +68,9 @@ CHANNELS = [
     ("线上渠道包括：网上服务大厅、微信公众号。",                      set()),      # the group has no status
     ("二、渠道说明\n1.线下窗口包括：各服务大厅、受托银行网点。\n线下窗口照常办理。",
      {("service_hall", "available"), ("bank", "available")}),
+    # a 但 clause that names nothing of its own turns on the channel before it
+    ("12329住房公积金服务热线正常提供政策咨询，但暂停账户余额查询。",        {("hotline", "available"), ("hotline", "suspended")}),
+    ("网上服务大厅暂停办理，但微信公众号照常办理。",                      {("website", "suspended"), ("wechat", "available")}),
     # a channel named as the owner of a number, or a place in a directory table, has no status
     ("如有疑问，可拨打以下各地医保经办服务大厅咨询电话。",                 {("hotline", "available")}),
     ("如有疑问，可到医保经办服务大厅咨询。",                            {("service_hall", "available")}),
