@@ -33,8 +33,12 @@ def _action_after(analysis: Analysis, sentence: Sentence, time: TimeExpression) 
     following = [t.start for t in analysis.times_in(sentence) if t.start >= clause[1]]
     # the action is the time's own, before a later clause's time takes over (…至11月22日24时，自11月23日起恢复办理);
     # in one clause two times may share it (今晚22:00前或明早8:00后错时办理)
-    action = _rules()["actions"].search(norm, time.end, min(following, default=sentence.end))
-    return analysis.document.text[time.end:sentence.end].strip("，,。；; ") if action else None
+    limit = min(following, default=sentence.end)
+    action = next((a for a in _rules()["actions"].finditer(norm, time.end, limit)
+                   if not _rules()["negated"].search(norm, max(time.end, a.start() - 2), a.start())), None)
+    if action is None or _rules()["done"].search(norm, max(sentence.start, time.start - 3), time.start):
+        return None         # 不办理业务: nothing to do; 已于11月30日前完成: done, not asked
+    return analysis.document.text[time.end:sentence.end].strip("，,。；; ")
 
 
 DAY_PRECISIONS = ("day", "minute")
