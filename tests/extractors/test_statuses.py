@@ -26,6 +26,10 @@ SERVICES = [
     ("三、不受影响的业务\n医疗保险、生育保险业务。",       {("medical", "available"), ("maternity", "available")}),
     ("二、切换安排\n2023年11月18日起，养老保险数据迁移至新系统。", set()),  # it states a time of its own
     ("一、暂停办理的业务范围\n详见附件。\n养老保险经办业务。", set()),  # not right under the heading
+    # 停机不影响/不涉及 X: the outage leaves X alone; a credential's name is no service line
+    ("我市医保业务已独立运行，此次停机不影响看病就医和医保结算。",          {("medical", "available")}),
+    ("此次停机不涉及医保信息系统。",                                   {("medical", "available")}),
+    ("身份核验接口暂停，就诊时可改用医保电子凭证核验身份。",               set()),
     # a question takes the verdict of a bare answer (问：…呢？ 答：暂停办理。)
     ("问5：社保卡挂失和补换卡呢？\n答：暂停办理。",            {("ss_card", "suspended")}),
     ("问：医保结算还能用吗？\n答：不受影响。",                  {("medical", "available")}),
