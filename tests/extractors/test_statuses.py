@@ -79,6 +79,7 @@ CHANNELS = [
     ("如有疑问，可拨打以下各地医保经办服务大厅咨询电话。",                 {("hotline", "available")}),
     ("如有疑问，可到医保经办服务大厅咨询。",                            {("service_hall", "available")}),
     ("各管理部地址可在管理中心官网“服务网点”栏目查询。",                   set()),      # a site's section
+    ("升级安排如有调整，将通过“峨边人社”微信公众号及时告知。",              set()),      # where news is posted
     ("单位网上业务平台暂停使用。",                                      {("website", "suspended")}),
     ("升级期间，电话自助语音查询服务暂停使用。",                          {("hotline", "suspended")}),
     # a channel that resumes was stopped; after the resumption (恢复后) it says nothing
