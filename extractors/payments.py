@@ -161,9 +161,10 @@ def _refined(analysis: Analysis, payment: AdvancePayment, following: list[Senten
 
 
 def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list[AdvancePayment]:
-    """Early payments stated in the notice, one per benefit and month, except where one paragraph pays a
-    benefit for a month by two days (to two groups of people: 企业职工…12月31日前；城乡居民…12月20日前)."""
-    found: dict[tuple, tuple[int, list[AdvancePayment]]] = {}     # (benefit, month): (block, payments)
+    """Early payments stated in the notice, one per benefit and month, except where one paragraph or
+    section pays a benefit for a month by two days (to two groups of people: 企业职工…12月31日前；城乡居民…
+    12月20日前)."""
+    found: dict[tuple, tuple[tuple[int, int], list[AdvancePayment]]] = {}   # (benefit, month): (place, payments)
     carried: tuple[int, dt.date] | None = None        # (block, month) of the last statement
     for sentence in analysis.timed_sentences():       # a payment names a time: the month it is for or the day
         if sentence.question:
@@ -177,7 +178,17 @@ def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list
         following = [s for s in analysis.sentences[sentence.index + 1:sentence.index + 3] if s.block == sentence.block]
         for payment in payments:
             payment = _refined(analysis, payment, following, mentions)
-            block, group = found.setdefault((payment.benefit, payment.for_month), (sentence.block, []))
-            if block == sentence.block and all(p.paid_by != payment.paid_by for p in group):
-                group.append(payment)      # another paragraph's statement of it is a repetition
+            place, group = found.setdefault((payment.benefit, payment.for_month), (_place(sentence), []))
+            if _same_statement(place, _place(sentence)) and all(p.paid_by != payment.paid_by for p in group):
+                group.append(payment)      # elsewhere in the notice, a statement of it is a repetition
     return [payment for _, group in found.values() for payment in group]
+
+
+def _place(sentence: Sentence) -> tuple[int, int]:
+    return sentence.block, sentence.section
+
+
+def _same_statement(first: tuple[int, int], later: tuple[int, int]) -> bool:
+    """Whether a later payment statement goes on with the first: the same paragraph, or the same
+    numbered section (三、待遇提前发放安排 over （一）企业职工…11月25日；（二）城乡居民…提前至11月)."""
+    return first[0] == later[0] or (first[1] >= 0 and first[1] == later[1])
