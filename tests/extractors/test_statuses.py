@@ -75,6 +75,7 @@ CHANNELS = [
     # a 但 clause that names nothing of its own turns on the channel before it
     ("12329住房公积金服务热线正常提供政策咨询，但暂停账户余额查询。",        {("hotline", "available"), ("hotline", "suspended")}),
     ("网上服务大厅暂停办理，但微信公众号照常办理。",                      {("website", "suspended"), ("wechat", "available")}),
+    ("全市各办税服务厅暂停办理各项涉税业务，仅提供政策咨询服务。",          {("tax_office", "suspended"), ("tax_office", "available")}),
     # a channel named as the owner of a number, or a place in a directory table, has no status
     ("如有疑问，可拨打以下各地医保经办服务大厅咨询电话。",                 {("hotline", "available")}),
     ("如有疑问，可到医保经办服务大厅咨询。",                            {("service_hall", "available")}),
