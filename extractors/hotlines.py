@@ -11,7 +11,7 @@ from extractors.sentences import Sentence
 from extractors.windows import sentence_span, span_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUMBER_NEXT = re.compile(r"[：:\s（(]*[\d０-９]")     # another number right after a line's name
+_NUMBER_NEXT = re.compile(r"[：:\s（(|]*[\d０-９]")     # another number right after a line's name (or its cell)
 
 
 @cache
