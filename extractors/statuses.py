@@ -78,7 +78,7 @@ def _status_rules() -> dict[str, re.Pattern[str]]:
     return {key: re.compile(value) for key, value in load_yaml("facts.yaml")["statuses"].items()}
 
 
-def _names_a_phone(analysis: Analysis, mention: Any) -> bool:
+def _not_in_use(analysis: Analysis, mention: Any) -> bool:
     """A channel named as the owner of a number (拨打…医保经办服务大厅咨询电话) or as a section of a site
     (官网“服务网点”栏目), not as a channel in use."""
     return _status_rules()["not_in_use"].match(analysis.document.norm, mention.end) is not None
@@ -152,7 +152,7 @@ def _mention_statuses(analysis: Analysis, mentions: list, channel: bool,
             scope = scopes[sentence.index] = _scope(analysis, sentence, resumed, channel)
         if (scope.outside or (scope.resumed_from is not None and scope.resumed_from < mention.start)
                 or _before_deadline(analysis, sentence, scope, mention.start)
-                or (channel and _names_a_phone(analysis, mention))):
+                or (channel and _not_in_use(analysis, mention))):
             continue
         statuses = _sentence_statuses(analysis, sentence, mention.start, mention.end, channel)
         contrast = _contrast_status(analysis, sentence, mention, starts, channel)

@@ -25,7 +25,9 @@ from extractors.polarity import TIME_CUES, Analysis, inherited_polarity, sentenc
 from extractors.sentences import Sentence
 from extractors.temporal import TimeExpression
 
-FILLER = re.compile(r"[\s\W\d一二三四五六七八九十（）()、.．:：]+")
+NUMBERING = r"[\s\W\d一二三四五六七八九十]"      # spaces, punctuation and numbering (\W holds （）、.：)
+FILLER = re.compile(f"{NUMBERING}+")
+LEADING_FILLER = re.compile(f"{NUMBERING}*")    # what may stand before a clause's first word
 BARE_MAX = 4
 CELL_SEPARATOR = re.compile(r"\t| \| ")   # between the cells of a table row (HTML, Markdown)
 
@@ -129,8 +131,10 @@ def _names_a_period(analysis: Analysis, sentence: Sentence, time: TimeExpression
     return _named_period().search(analysis.document.norm, max(sentence.start, time.start - 8), time.start) is not None
 
 
-_RESUMED_AT = re.compile(r"(?:后|起)?(?:全面|正常|逐步|同步)?恢复(?!时间)")
-LEADING_FILLER = re.compile(r"[\s\W\d一二三四五六七八九十（）()、.．]*")
+@cache
+def _resumed_at() -> re.Pattern[str]:
+    return re.compile(load_yaml("facts.yaml")["windows"]["resumed_at"])
+
 
 
 def _heads_suspension(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> bool:
@@ -163,7 +167,7 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             continue
         if time.marker == "until" and time.until is not None:
             ends.append(time)
-            if time.until.precision == "minute" and _RESUMED_AT.match(analysis.document.norm, time.end):
+            if time.until.precision == "minute" and _resumed_at().match(analysis.document.norm, time.end):
                 resumptions.append(Resumption(time.until.instant, span_of(analysis, time.start, time.end),
                                               sentence_span(analysis, sentence), tentative=time.tentative))
             continue            # …起暂停，至9月9日9:00恢复: the end is also the resumption
