@@ -38,14 +38,15 @@ def _name_after(analysis: Analysis, end: int) -> str | None:
     return analysis.document.text[end:end + match.end()] if match else None
 
 
-def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool) -> bool:
+def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool, captioned: set[int]) -> bool:
     """Whether the numbers of ``sentence`` are given for questions: it speaks of calling or asking, the
-    heading of its section does (六、咨询方式 over 省社保局：0931-8928120), or it goes on with the numbers of
-    the sentence before it, in the same block (咨询电话：12333；0851-87985600) or as a line of just a name
-    and a number.
+    heading of its section does (六、咨询方式 over 省社保局：0931-8928120), it is a row of a table under a
+    caption that does, or it goes on with the numbers of the sentence before it, in the same block
+    (咨询电话：12333；0851-87985600) or as a line of just a name and a number.
     """
     context, norm = _rules()["context"], analysis.document.norm
-    if context.search(norm, sentence.start, sentence.end) or continues_list or _under_caption(analysis, sentence):
+    if (context.search(norm, sentence.start, sentence.end) or continues_list
+            or (sentence.kind == "table_row" and sentence.block in captioned)):
         return True
     if sentence.section < 0:
         return False
@@ -56,18 +57,22 @@ def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool)
 CAPTION_MAX = 40       # characters of a line that captions the table under it
 
 
-def _under_caption(analysis: Analysis, sentence: Sentence) -> bool:
-    """A table row under a short line that says what its numbers are (绵阳市社会保险经办机构咨询电话)."""
-    if sentence.kind != "table_row":
-        return False
-    blocks, index = analysis.document.blocks, sentence.block
-    while index > 0 and blocks[index - 1].kind == "table_row":
-        index -= 1
-    if index == 0:
-        return False
-    caption = blocks[index - 1]
-    return (caption.end - caption.start <= CAPTION_MAX
-            and _rules()["context"].search(analysis.document.norm, caption.start, caption.end) is not None)
+def _captioned_rows(analysis: Analysis) -> set[int]:
+    """The blocks of table rows under a short line that says what their numbers are (绵阳市社会保险经办机构咨询电话)."""
+    norm, context = analysis.document.norm, _rules()["context"]
+    rows: set[int] = set()
+    captioned, previous = False, None
+    for index, block in enumerate(analysis.document.blocks):
+        if block.kind != "table_row":
+            captioned, previous = False, block
+            continue
+        if previous is not None:        # the first row of a table: is the line above it a caption?
+            captioned = (previous.end - previous.start <= CAPTION_MAX
+                         and context.search(norm, previous.start, previous.end) is not None)
+            previous = None
+        if captioned:
+            rows.add(index)
+    return rows
 
 
 def _labelled_number(norm: str, sentence: Sentence) -> bool:
@@ -90,15 +95,17 @@ def extract_hotlines(analysis: Analysis) -> list[Hotline]:
     norm, text = analysis.document.norm, analysis.document.text
     in_times = [(t.start, t.end) for t in analysis.times]
     found: dict[str, Hotline] = {}
+    captioned = _captioned_rows(analysis)
     previous: Sentence | None = None
     gave_numbers = False
     for sentence in analysis.sentences:
         continues_list = gave_numbers and previous is not None and (
             previous.block == sentence.block or _labelled_number(norm, sentence))
         previous, gave_numbers = sentence, False
-        if not _gives_numbers(analysis, sentence, continues_list):
+        numbers = list(_rules()["number"].finditer(norm, sentence.start, sentence.end))
+        if not numbers or not _gives_numbers(analysis, sentence, continues_list, captioned):
             continue
-        for match in _rules()["number"].finditer(norm, sentence.start, sentence.end):
+        for match in numbers:
             start, end = match.span()
             if (any(s <= start < e for s, e in in_times) or not _given_as_line(norm, start, end, sentence.start)
                     or _for_others(norm, start, end, sentence.start)):

@@ -13,8 +13,10 @@ from extractors.sentences import Sentence
 from extractors.temporal import TimeExpression, TimePoint
 from extractors.windows import sentence_span, span_of
 
-if TYPE_CHECKING:                      # statuses reads states_early_payment from here
-    from extractors.statuses import ServiceMention
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from extractors.statuses import ServiceMention      # (only for typing: statuses reads states_early_payment from here)
 
 
 @cache
@@ -145,13 +147,13 @@ def _first_of_each(mentions: list[ServiceMention]) -> list[ServiceMention]:
 
 
 def _refined(analysis: Analysis, payment: AdvancePayment, following: list[Sentence],
-             mentions: list[ServiceMention]) -> AdvancePayment:
+             mentions: list[ServiceMention], own_payments: Callable[[Sentence], list[AdvancePayment]]) -> AdvancePayment:
     """A later sentence of the same paragraph may name an earlier arrival day for one benefit."""
     norm = analysis.document.norm
     for sentence in following:
         if not _rules()["refine"].search(norm, sentence.start, sentence.end):
             continue
-        if _paid_before_month(analysis, sentence, mentions):
+        if own_payments(sentence):
             continue            # a payment of its own (城乡居民…1月份基础养老金于12月20日前发放到账)
         names = any(m.service == payment.benefit for m in mentions if sentence.start <= m.start < sentence.end)
         days = [t.begin.day for t in analysis.times_in(sentence) if t.marker == "before" and t.begin]
@@ -166,18 +168,25 @@ def extract_payments(analysis: Analysis, mentions: list[ServiceMention]) -> list
     12月20日前)."""
     found: dict[tuple, tuple[tuple[int, int], list[AdvancePayment]]] = {}   # (benefit, month): (place, payments)
     carried: tuple[int, dt.date] | None = None        # (block, month) of the last statement
+    worked_out: dict[int, list[AdvancePayment]] = {}
+
+    def own_payments(sentence: Sentence) -> list[AdvancePayment]:      # once per sentence, though asked twice
+        if sentence.index not in worked_out:
+            worked_out[sentence.index] = _paid_before_month(analysis, sentence, mentions)
+        return worked_out[sentence.index]
+
     for sentence in analysis.timed_sentences():       # a payment names a time: the month it is for or the day
         if sentence.question:
             continue
         month = carried[1] if carried and carried[0] == sentence.block else None
         payments = _sentence_payments(analysis, sentence, mentions, month)
-        payments += _paid_before_month(analysis, sentence, mentions)
+        payments += own_payments(sentence)
         if not payments:
             continue
         carried = (sentence.block, payments[-1].for_month)
         following = [s for s in analysis.sentences[sentence.index + 1:sentence.index + 3] if s.block == sentence.block]
         for payment in payments:
-            payment = _refined(analysis, payment, following, mentions)
+            payment = _refined(analysis, payment, following, mentions, own_payments)
             place, group = found.setdefault((payment.benefit, payment.for_month), (_place(sentence), []))
             if _same_statement(place, _place(sentence)) and all(p.paid_by != payment.paid_by for p in group):
                 group.append(payment)      # elsewhere in the notice, a statement of it is a repetition
