@@ -94,7 +94,7 @@ def _closing_day(analysis: Analysis, sentence: Sentence, time: TimeExpression) -
 
 
 def _named_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
-    """A day named as the end of something to do (补办截止时间为2025年1月31日)."""
+    """A day named as the end of something to do (补办截止时间为2025年1月31日, 补办期限为2025年7月31日前)."""
     if time.begin is None or time.begin.precision not in DAY_PRECISIONS:
         return None
     clause_start = sentence.clause_of(time.start)[0]
@@ -112,8 +112,8 @@ def extract_deadlines(analysis: Analysis) -> list[Deadline]:
         if sentence.question:
             continue
         for time in analysis.times_in(sentence):
-            if time.marker == "before":
-                deadline = _before_deadline(analysis, sentence, time)
+            if time.marker == "before":      # 请于X前完成…; 补办期限为X前
+                deadline = _before_deadline(analysis, sentence, time) or _named_end(analysis, sentence, time)
             elif time.marker == "until":
                 deadline = _extended(analysis, sentence, time) or _closing_day(analysis, sentence, time)
             elif time.kind == "interval":
