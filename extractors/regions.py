@@ -68,23 +68,29 @@ def _county_matcher() -> tuple[re.Pattern[str], dict[str, list[str]]]:
     return re.compile(word_alternation(counties)), counties
 
 
-def _add_counties(analysis: Analysis, counts: Counter, first: dict[str, tuple[int, int]]) -> None:
-    """Weigh the cities of the counties named, when no city is (a county bureau's notice)."""
+def _add_counties(analysis: Analysis, counts: Counter, first: dict[str, tuple[int, int]]) -> set[str]:
+    """Weigh the cities of the counties named, when no city is (a county bureau's notice); the cities of
+    the counties named in the title or the signature are the issuer's."""
     from ontology.vocab import region
 
     pattern, counties = _county_matcher()
     weights, provinces = _rules()["weights"], {code[:2] for code in counts}
     named = [(m, "title") for m in pattern.finditer(analysis.document.title or "")]
     named += [(m, None) for m in pattern.finditer(analysis.document.norm)]
+    issuers = set()
     for match, where in named:
         codes = [c for c in counties[match.group()] if not provinces or c[:2] in provinces]
         parents = {region(c).parent for c in codes}
         if len(parents) != 1:
             continue
         city = parents.pop()
-        counts[city] += weights[where or _where(analysis, match.start())]
-        if where is None:
+        if where is None:       # named in the text (the title's offsets are not the text's)
             first.setdefault(city, match.span())
+            where = _where(analysis, match.start())
+        counts[city] += weights[where]
+        if where != "body":
+            issuers.add(city)
+    return issuers
 
 
 def _where(analysis: Analysis, start: int) -> str:
@@ -140,7 +146,7 @@ def extract_region(analysis: Analysis) -> RegionFact | None:
     """The region a notice speaks for, with the first place it is named."""
     counts, first, official = _weighted_codes(analysis)
     if not any(not code.endswith("0000") for code in counts) and not official:
-        _add_counties(analysis, counts, first)        # no city named, and no issuer: a county bureau's?
+        official |= _add_counties(analysis, counts, first)     # no city named, and no issuer: a county bureau's?
     code = _choose(counts, analysis.document.norm, official)
     if code is None:
         return None

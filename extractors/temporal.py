@@ -205,6 +205,8 @@ class _Grammar:
     restated_day: re.Pattern[str]
     clock_zone: re.Pattern[str]
     clock_local_note: re.Pattern[str]
+    lunar_note: re.Pattern[str]
+    lunar_before: re.Pattern[str]
     arabic_run: re.Pattern[str]
     numeral_chars: frozenset[str]
 
@@ -340,6 +342,7 @@ def _grammar() -> _Grammar:
         duration_after=re.compile(rf"{SPACE}?{_regexes(data['duration_suffixes'])}"),
         bare_year=re.compile(bare_year), restated_day=re.compile(data["restated_day"]),
         clock_zone=re.compile(data["clock_zone"]), clock_local_note=re.compile(data["clock_local_note"]),
+        lunar_note=re.compile(data["lunar_note"]), lunar_before=re.compile(data["lunar_before"]),
         arabic_run=re.compile(f"{DIGIT}+"),
         numeral_chars=frozenset([*numerals["digits"], *numerals["tens"]]),
     )
@@ -560,6 +563,8 @@ def _no_date(text: str, raw: _Raw, match: re.Match[str]) -> bool:
         return _excluded(text, raw, match["rday"] or match["rmon"])
     if grammar.recurring.search(text, max(0, raw.start - 2), raw.start):
         return True
+    if grammar.lunar_before.search(text, max(0, raw.start - 3), raw.start):
+        return True                     # 农历八月十五, 正月初八: a lunar date, not a solar one
     if raw.anchored or (raw.month is not None and raw.day is not None):
         return False
     return bool(grammar.duration_before.search(text, max(0, raw.start - 4), raw.start)
@@ -594,12 +599,14 @@ def _read_weekday(text: str, raw: _Raw) -> None:
 
 def _read_tail(text: str, raw: _Raw) -> None:
     """The weekday annotation and time of day after a day join it (over the day a relative word names,
-    restated in brackets: 明日（27日）16:00前)."""
+    restated in brackets: 明日（27日）16:00前, and over the lunar date restating it: 2月9日（腊月廿八）17:30)."""
     if raw.days_shift is not None or raw.week_shift is not None:
         restated = _grammar().restated_day.match(text, raw.end)
         raw.end = restated.end() if restated else raw.end
-    _read_weekday(text, raw)
     grammar = _grammar()
+    lunar = grammar.lunar_note.match(text, raw.end)       # 2月9日（腊月廿八）17:30
+    raw.end = lunar.end() if lunar else raw.end
+    _read_weekday(text, raw)
     zone = grammar.clock_zone.match(text, raw.end)          # 北京时间10:00
     match = grammar.clock.match(text, zone.end() if zone else raw.end)
     clock = _read_clock(match, raw.period) if match else None
