@@ -121,6 +121,15 @@ def starts_heading(sentence: str) -> bool:
     return bool(compiled(FILE, "heading_start").search(sentence.strip()))
 
 
+def numbering_shape(text: str, start: int) -> tuple[str, bool, str] | None:
+    """The shape of the numbering opening ``text[start:]`` ((四) → ("（", True, "）"); 2. → ("", False, ".")),
+    or None when none does."""
+    match = compiled(FILE, "numbering_shape").match(text, start)
+    if match is None:
+        return None
+    return match["open"], match["cn"] is not None, match["close"]
+
+
 def starts_item(sentence: str) -> bool:
     """True for the shape of a list item ((一)… / 1.…)."""
     return bool(compiled(FILE, "item_start").search(sentence.strip()))

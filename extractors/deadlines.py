@@ -15,7 +15,7 @@ from extractors.lexicon import load_yaml
 from extractors.polarity import Analysis
 from extractors.sentences import Sentence
 from extractors.temporal import TimeExpression
-from extractors.windows import sentence_span, span_of, time_polarity
+from extractors.windows import names_a_period, sentence_span, span_of, time_polarity
 
 
 @cache
@@ -58,8 +58,8 @@ def _period_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) ->
         return None
     if time.begin is not None and time.begin.day == time.until.day:
         return None                     # hours of one day (周六上午9:00—12:00值班): no period to act in
-    if time_polarity(analysis, time) in ("suspend", "resume"):
-        return None
+    if time_polarity(analysis, time) in ("suspend", "resume") or names_a_period(analysis, sentence, time):
+        return None                     # …，国庆假期（10月1日至7日）每日…值班，…接收急需办理业务的材料
     if _rules()["activity"].match(analysis.document.norm, time.end, sentence.end):
         return None
     action = _action_after(analysis, sentence, time)

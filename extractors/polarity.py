@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.cues import Cue, find_cues, is_suspension_topic, verdict_max, verdict_words
+from extractors.cues import Cue, find_cues, is_suspension_topic, numbering_shape, verdict_max, verdict_words
 from extractors.document import Document
 from extractors.sentences import Sentence, split_sentences
 from extractors.superseded import drop_superseded
@@ -144,15 +144,25 @@ def _governing_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
         found = _heading_polarity(analysis, analysis.sentences[sentence.table_header])
         if found:
             return found
+    shape = _item_shape(analysis, sentence)
     for previous in reversed(analysis.sentences[sentence.section + 1:sentence.index]):
         if previous.question or previous.heading:
             continue
+        if shape is not None and previous.block != sentence.block and _item_shape(analysis, previous) == shape:
+            continue            # a sibling item ((四)…不受影响。 over (五)异地就医。): it speaks for itself only
         found = own_polarity(analysis, previous)
         if found:
             return found
     if sentence.section >= 0:
         return _heading_polarity(analysis, analysis.sentences[sentence.section])
     return None
+
+
+def _item_shape(analysis: Analysis, sentence: Sentence) -> tuple[str, bool, str] | None:
+    """The numbering shape of the list item (or numbered paragraph) whose block holds ``sentence``."""
+    if sentence.kind == "table_row":
+        return None
+    return numbering_shape(analysis.document.norm, analysis.document.blocks[sentence.block].start)
 
 
 def _verdict(analysis: Analysis, sentence: Sentence, kinds: tuple[str, ...], answer: bool = False) -> str | None:

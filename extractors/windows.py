@@ -125,7 +125,7 @@ def _named_period() -> re.Pattern[str]:
     return re.compile(load_yaml("facts.yaml")["windows"]["named_period"])
 
 
-def _names_a_period(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> bool:
+def names_a_period(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> bool:
     """A time in brackets after the name of a holiday or of a year of accounts (国庆假期（9月29日至10月6日）,
     2024年度（2023年7月1日至2024年6月30日）): it says when that period is."""
     return _named_period().search(analysis.document.norm, max(sentence.start, time.start - 8), time.start) is not None
@@ -163,7 +163,7 @@ def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, s
 def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[SuspensionWindow], list[Resumption], list[TimeExpression]]:
     windows, resumptions, ends = [], [], []
     for time in analysis.times_in(sentence):
-        if _names_a_period(analysis, sentence, time):
+        if names_a_period(analysis, sentence, time):
             continue
         if time.marker == "until" and time.until is not None:
             ends.append(time)

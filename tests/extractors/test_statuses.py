@@ -26,6 +26,11 @@ SERVICES = [
     ("三、不受影响的业务\n医疗保险、生育保险业务。",       {("medical", "available"), ("maternity", "available")}),
     ("二、切换安排\n2023年11月18日起，养老保险数据迁移至新系统。", set()),  # it states a time of its own
     ("一、暂停办理的业务范围\n详见附件。\n养老保险经办业务。", set()),  # not right under the heading
+    # a sibling item speaks for itself only: (五) is governed by its lead, not by (四)'s verdict
+    ("二、就医结算办法\n（四）生育。生育津贴申领顺延，待遇不受影响。\n（五）异地就医。在区外就医的，费用先行垫付。",
+                                                         {("maternity", "available")}),
+    ("二、暂停办理的业务\n（一）养老保险。\n1.参保登记暂停。\n2.失业保险金申领。",
+                                                         {("pension", "suspended"), ("unemployment", "suspended")}),
     # 停机不影响/不涉及 X: the outage leaves X alone; a credential's name is no service line
     ("我市医保业务已独立运行，此次停机不影响看病就医和医保结算。",          {("medical", "available")}),
     ("此次停机不涉及医保信息系统。",                                   {("medical", "available")}),
