@@ -73,6 +73,7 @@ class Piece:
     cells: tuple[str, ...]
     sep: str = ""                 # between cells: "\t" (HTML tables) or " | " (Markdown tables)
     header: bool = False
+    covered: tuple[int, ...] = ()  # columns covered by a cell of a row above (rowspan)
     links: int = 0                # characters inside <a>
     bold: int = 0                 # characters inside <b>/<strong>
     element: Any = field(default=None, repr=False)   # the element holding the piece (HTML only)
@@ -476,17 +477,20 @@ def _span(cell: HtmlElement, attribute: str) -> int:
     return min(int(value), MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
 
 
-def _row_texts(cells: list[HtmlElement], spanned: dict[int, int]) -> tuple[str, ...]:
+def _row_texts(cells: list[HtmlElement], spanned: dict[int, int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The texts of a row's columns: an empty text where a cell of a row above spans down (rowspan) or
-    a cell of this row spans across (colspan), so that each text stays under its header.
+    a cell of this row spans across (colspan), so that each text stays under its header; and the
+    columns covered from above.
 
     ``spanned`` maps a column to the number of rows below still covered by a cell above; it is updated.
     """
     texts: list[str] = []
+    covered: list[int] = []
 
     def skip_covered() -> None:
         while spanned.get(len(texts), 0) > 0:
             spanned[len(texts)] -= 1
+            covered.append(len(texts))
             texts.append("")
 
     for cell in cells:
@@ -494,34 +498,39 @@ def _row_texts(cells: list[HtmlElement], spanned: dict[int, int]) -> tuple[str, 
         column = len(texts)
         down, across = _span(cell, "rowspan") - 1, _span(cell, "colspan")
         texts += [normalize_space(element_text(cell))] + [""] * (across - 1)
-        for covered in range(column, column + across) if down else ():
-            spanned[covered] = down
+        for spans_down in range(column, column + across) if down else ():
+            spanned[spans_down] = down
     skip_covered()
-    return tuple(texts)
+    return tuple(texts), tuple(covered)
 
 
 def _table_pieces(table: HtmlElement) -> Iterator[Piece]:
     """One ``table_row`` piece per non-empty row; Markdown tables (``data-md``) keep `` | ``."""
     sep = " | " if table.get("data-md") else "\t"
     spanned: dict[int, int] = {}
-    first = True
+    first, grouped = True, False    # grouped: the header rows so far have a cell over several columns or rows
     for row in table.iter("tr"):
         cells = [cell for cell in row if cell.tag in ("td", "th")]
-        texts = _row_texts(cells, spanned)
+        texts, covered = _row_texts(cells, spanned)
         if any(texts):
+            # a row under a header row that groups columns names them too (暂停时段 over 开始日期 | 开始时刻)
             header = (all(cell.tag == "th" for cell in cells) or row.getparent().tag == "thead"
-                      or (first and _names_columns(texts)))
+                      or ((first or grouped) and _names_columns(texts)))
+            grouped = header and (grouped or first) and any(_span(c, "colspan") > 1 or _span(c, "rowspan") > 1
+                                                             for c in cells)
             first = False
             links = sum(len("".join(element_text(a).split())) for a in row.iter("a"))
             texts, cuts = _row_cuts(texts, sep)
-            yield Piece("table_row", texts, sep=sep, header=header, links=links, element=row, cuts=cuts)
+            yield Piece("table_row", texts, sep=sep, header=header, covered=covered, links=links, element=row,
+                        cuts=cuts)
 
 
 HEADER_CELL_MAX = 10     # characters of a cell that names a column
 
 
 def _names_columns(texts: tuple[str, ...]) -> bool:
-    """A first row of short cells without digits (区县 | 地址 | 咨询电话) names the columns, even in <td>."""
+    """A row of short cells without digits (区县 | 地址 | 咨询电话) at the top of a table names the columns,
+    even in <td>."""
     filled = [t for t in texts if t]
     return len(filled) >= 2 and all(len(t) <= HEADER_CELL_MAX and not any(c.isdigit() for c in t) for t in filled)
 
@@ -921,7 +930,7 @@ def assemble(pieces: Iterable[Piece]) -> Cleaned:
     for piece in pieces:
         text = piece.text
         cells = _cell_offsets(piece, offset) if piece.kind == "table_row" else ()
-        blocks.append(Block(piece.kind, offset, offset + len(text), cells, piece.header))
+        blocks.append(Block(piece.kind, offset, offset + len(text), cells, piece.header, piece.covered))
         if piece.cuts:
             cuts += [offset + cut for cut in piece.cuts]
         parts.append(text)

@@ -75,6 +75,9 @@ def _extended(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> D
         return None
     if _rules()["agency_day"].search(norm, time.end, sentence.clause_of(time.start)[1]):
         return None                     # 顺延至1月6日统一扣款: the agency's day, not a request
+    clause_start = sentence.clause_of(time.start)[0]
+    if any(c.kind in ("suspend", "resume") and clause_start <= c.start < time.start for c in analysis.cues_in(sentence)):
+        return None                     # 恢复办理时间顺延至2月24日14:30: when the outage ends, not a request
     action = norm[sentence.start:time.start].strip("，,。；; ")
     return Deadline(time.until.day, action, span_of(analysis, time.start, time.end), sentence_span(analysis, sentence))
 

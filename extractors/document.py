@@ -15,7 +15,9 @@ class Block:
     """One structural unit of the cleaned text, as ``text[start:end]``.
 
     ``cells`` holds the (start, end) offsets of each cell of a table row;
-    ``header`` is true for a table's header row.
+    ``header`` is true for a table's header row; ``covered`` lists the
+    columns of a row whose cell is empty because a cell of a row above spans
+    down over it (rowspan).
     """
 
     kind: BlockKind
@@ -23,6 +25,7 @@ class Block:
     end: int
     cells: tuple[tuple[int, int], ...] = ()
     header: bool = False
+    covered: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -207,6 +207,8 @@ class _Grammar:
     clock_local_note: re.Pattern[str]
     lunar_note: re.Pattern[str]
     lunar_before: re.Pattern[str]
+    cell_gap: re.Pattern[str]
+    cell_end: re.Pattern[str]
     arabic_run: re.Pattern[str]
     numeral_chars: frozenset[str]
 
@@ -343,6 +345,7 @@ def _grammar() -> _Grammar:
         bare_year=re.compile(bare_year), restated_day=re.compile(data["restated_day"]),
         clock_zone=re.compile(data["clock_zone"]), clock_local_note=re.compile(data["clock_local_note"]),
         lunar_note=re.compile(data["lunar_note"]), lunar_before=re.compile(data["lunar_before"]),
+        cell_gap=re.compile(data["cell_gap"]), cell_end=re.compile(data["cell_end"]),
         arabic_run=re.compile(f"{DIGIT}+"),
         numeral_chars=frozenset([*numerals["digits"], *numerals["tens"]]),
     )
@@ -608,7 +611,7 @@ def _read_tail(text: str, raw: _Raw) -> None:
     raw.end = lunar.end() if lunar else raw.end
     _read_weekday(text, raw)
     zone = grammar.clock_zone.match(text, raw.end)          # 北京时间10:00
-    match = grammar.clock.match(text, zone.end() if zone else raw.end)
+    match = grammar.clock.match(text, zone.end() if zone else raw.end) or _clock_cell(text, raw.end)
     clock = _read_clock(match, raw.period) if match else None
     if match and clock:
         (raw.hour, raw.minute), raw.end = clock, match.end()
@@ -616,6 +619,17 @@ def _read_tail(text: str, raw: _Raw) -> None:
         raw.end = note.end() if note else raw.end
         if raw.weekday is None:
             _read_weekday(text, raw)
+
+
+def _clock_cell(text: str, end: int) -> re.Match[str] | None:
+    """A table cell holding only a time of day, right after the cell of a day ending at ``end``
+    (6月11日 | 17:00)."""
+    grammar = _grammar()
+    gap = grammar.cell_gap.match(text, end)
+    if gap is None:
+        return None
+    match = grammar.clock.match(text, gap.end())
+    return match if match and grammar.cell_end.match(text, match.end()) else None
 
 
 def _past_number(text: str, start: int) -> int:

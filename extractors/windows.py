@@ -23,13 +23,13 @@ from extractors.facts import Resumption, SourceSpan, SuspensionWindow
 from extractors.lexicon import load_yaml
 from extractors.polarity import TIME_CUES, Analysis, inherited_polarity, sentence_polarities
 from extractors.sentences import Sentence
+from extractors.tables import column_role, covered_times, spanned_start
 from extractors.temporal import TimeExpression
 
 NUMBERING = r"[\s\W\d一二三四五六七八九十]"      # spaces, punctuation and numbering (\W holds （）、.：)
 FILLER = re.compile(f"{NUMBERING}+")
 LEADING_FILLER = re.compile(f"{NUMBERING}*")    # what may stand before a clause's first word
 BARE_MAX = 4
-CELL_SEPARATOR = re.compile(r"\t| \| ")   # between the cells of a table row (HTML, Markdown)
 
 
 def span_of(analysis: Analysis, start: int, end: int) -> SourceSpan:
@@ -81,46 +81,6 @@ def _open_end() -> re.Pattern[str]:
 
 
 @cache
-def _column_roles(header: str) -> tuple[str | None, ...]:
-    """What each column of a table header says of its times: suspend, resume or nothing."""
-    rules = dict(load_yaml("facts.yaml")["windows"]["table_columns"])
-    names_times = re.compile(rules.pop("times"))
-    patterns = {role: re.compile(p) for role, p in rules.items()}
-    roles = []
-    for cell in CELL_SEPARATOR.split(header):
-        said = [role for role, pattern in patterns.items() if pattern.search(cell)] if names_times.search(cell) else []
-        roles.append(said[0] if len(said) == 1 else None)
-    return tuple(roles)
-
-
-def column_role(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> str | None:
-    """For a time in a table row, what its column's header says of it (暂停时间 → suspend)."""
-    if sentence.table_header < 0:
-        return None
-    header = analysis.document.blocks[analysis.sentences[sentence.table_header].block]
-    roles = _column_roles(analysis.document.norm[header.start:header.end])     # the whole row: empty cells count
-    column = _column(analysis, sentence, time.start)
-    return roles[column] if column < len(roles) else None
-
-
-def _column(analysis: Analysis, row: Sentence, position: int) -> int:
-    """The column of a position in a table row (counted from the row's block: a leading cell may be empty)."""
-    return len(CELL_SEPARATOR.findall(analysis.document.norm, analysis.document.blocks[row.block].start, position))
-
-
-def _spanned_start(analysis: Analysis, row: Sentence) -> TimeExpression | None:
-    """For a row whose suspension cell is empty because a cell above spans down to it (rowspan), the
-    time in that cell: the nearest row above in the same table with a time in that column."""
-    for above in reversed(analysis.sentences[row.table_header + 1:row.index]):
-        if above.table_header != row.table_header:
-            return None
-        starts = [t for t in analysis.times_in(above) if column_role(analysis, above, t) == "suspend"]
-        if starts:
-            return starts[0]
-    return None
-
-
-@cache
 def _named_period() -> re.Pattern[str]:
     return re.compile(load_yaml("facts.yaml")["windows"]["named_period"])
 
@@ -160,13 +120,18 @@ def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, s
                             left_open=left_open, day_only=begin.precision == "day")
 
 
-def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[SuspensionWindow], list[Resumption], list[TimeExpression]]:
-    windows, resumptions, ends = [], [], []
+End = tuple[int, dt.datetime]      # where an end is stated, and the moment it ends at
+
+
+def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[SuspensionWindow], list[Resumption], list[End]]:
+    windows: list[SuspensionWindow] = []
+    resumptions: list[Resumption] = []
+    ends: list[End] = []
     for time in analysis.times_in(sentence):
         if names_a_period(analysis, sentence, time):
             continue
         if time.marker == "until" and time.until is not None:
-            ends.append(time)
+            ends.append((time.start, time.until.end_instant))
             if time.until.precision == "minute" and _resumed_at().match(analysis.document.norm, time.end):
                 resumptions.append(Resumption(time.until.instant, span_of(analysis, time.start, time.end),
                                               sentence_span(analysis, sentence), tentative=time.tentative))
@@ -174,6 +139,9 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
         if time.begin is None or time.marker == "before":
             continue
         role = column_role(analysis, sentence, time)
+        if role == "end":
+            ends.append((time.start, time.begin.end_instant))      # 暂停办理时段/截止日期: 12月13日
+            continue
         polarity = role or time_polarity(analysis, time)
         if time.marker == "after" and not (polarity == "resume" and time.begin.precision == "minute"):
             continue            # only a moment resumes "after" itself (明早8:00后恢复正常); 5日后 is vaguer
@@ -186,17 +154,28 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             resumptions.append(Resumption(time.begin.instant, span_of(analysis, time.start, time.end),
                                           sentence_span(analysis, sentence), tentative=time.tentative,
                                           day_only=time.begin.precision == "day"))
-    if sentence.table_header >= 0 and resumptions and not windows:
-        spanned = _spanned_start(analysis, sentence)
-        if spanned is not None and spanned.begin is not None and spanned.kind == "point":
-            windows.append(_window(analysis, spanned, None, sentence))
+    if sentence.table_header >= 0:
+        _spanned_cells(analysis, sentence, windows, resumptions, ends)
     return windows, resumptions, ends
 
 
-def _close(window: SuspensionWindow, ends: list[TimeExpression], resumptions: list[Resumption]) -> SuspensionWindow:
+def _spanned_cells(analysis: Analysis, row: Sentence, windows: list[SuspensionWindow],
+                   resumptions: list[Resumption], ends: list[End]) -> None:
+    """A table row's start or end given by a cell above spanning down over its own (rowspan)."""
+    if (resumptions or ends) and not windows:
+        spanned = spanned_start(analysis, row)
+        if spanned is not None and spanned.begin is not None and spanned.kind == "point":
+            windows.append(_window(analysis, spanned, None, row))
+    if windows and not ends and not resumptions:
+        for role in ("end", "resume"):
+            ends += [(row.end, t.begin.end_instant if role == "end" else t.begin.instant)
+                     for t in covered_times(analysis, row, role) if t.begin is not None]
+
+
+def _close(window: SuspensionWindow, ends: list[End], resumptions: list[Resumption]) -> SuspensionWindow:
     if window.end is not None:
         return window
-    later = [e.until.end_instant for e in ends if e.until and e.start > window.span.start]
+    later = [moment for start, moment in ends if start > window.span.start]
     later += [r.at for r in resumptions if r.span.start > window.span.start]
     later = [moment for moment in later if moment > window.start]
     if not later:
@@ -240,7 +219,9 @@ def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Re
         windows += [_close(w, ends, resumed) for w in found]
         resumptions += resumed
     principal = min((w.start for w in windows), default=None)
+    timed_days = {r.at.date() for r in resumptions if not r.day_only}
     for sentence, found, resumed, _ in per_sentence:
+        resumed = [r for r in resumed if not (r.day_only and r.at.date() in timed_days)]   # 2月24日上线 beside 8:30
         if resumed and not found:
             windows += _principal_closures(analysis, sentence, resumed, principal)
     windows = [_closed_by_general(analysis, w, resumptions) for w in _unique_windows(windows)]
@@ -267,7 +248,8 @@ def _unique_windows(windows: list[SuspensionWindow]) -> list[SuspensionWindow]:
 
 
 def _unique_resumptions(resumptions: list[Resumption]) -> list[Resumption]:
-    """One resumption per instant; one stated as a day yields to one stated to the minute on that day."""
+    """One resumption per instant; one stated as a day yields to one stated to the minute on that day
+    (and closes no window: see :func:`extract_windows`)."""
     timed_days = {r.at.date() for r in resumptions if not r.day_only}
     seen: set[dt.datetime] = set()
     unique = []

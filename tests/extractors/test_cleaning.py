@@ -337,6 +337,8 @@ def test_cleaning_html_spanned_cells_keep_the_columns() -> None:
     rows = [text for kind, text in _page_blocks(body) if kind == "table_row"]
     assert rows == ["业务\t停止时间\t开通时间", "医院结算\t12月31日18:00\t1月1日8:00", "药店结算\t\t1月2日8:00",
                     "网上服务大厅\t\t1月3日9:00"]
+    covered = [b.covered for b in clean(body, "text/html").blocks if b.kind == "table_row"]
+    assert covered == [(), (), (1,), ()]       # only the cell under the rowspan is covered, not the colspan's
 
 
 def test_cleaning_html_wechat_body_hidden_until_shown_is_kept() -> None:
@@ -394,14 +396,20 @@ HEADER_ROWS = [
     ("td with digits",   ["医保结算|9月30日", "药店结算|10月1日"],                [False, False]),
     ("long first cell",  ["本次暂停的业务范围说明|备注", "结算|暂停"],               [False, False]),
     ("one cell",         ["说明", "结算|暂停"],                                   [False, False]),
+    # a header row grouping columns (colspan, rowspan) has the row naming them under it
+    ("grouped header",   ["业务~r2|暂停时段~c2|备注~r2", "开始日期|截止日期", "养老|11月29日|12月9日|"],
+                                                                                 [True, True, False]),
+    ("ungrouped header", ["业务|状态", "养老|暂停"],                              [True, False]),
 ]
 # fmt: on
 
 
 @pytest.mark.parametrize(("rows", "headers"), [h[1:] for h in HEADER_ROWS], ids=[h[0] for h in HEADER_ROWS])
 def test_cleaning_table_header_rows(rows: list[str], headers: list[bool]) -> None:
-    def cell(text: str) -> str:
-        return f"<th>{text[1:]}</th>" if text.startswith("!") else f"<td>{text}</td>"
+    def cell(text: str) -> str:       # !: a th cell; ~r2 / ~c4: rowspan / colspan
+        text, _, span = text.partition("~")
+        attribute = f" {'rowspan' if span[0] == 'r' else 'colspan'}='{span[1:]}'" if span else ""
+        return f"<th{attribute}>{text[1:]}</th>" if text.startswith("!") else f"<td{attribute}>{text}</td>"
 
     body = "".join("<tr>" + "".join(cell(c) for c in row.split("|")) + "</tr>" for row in rows)
     cleaned = clean(f"<div><p>各设区市切换时间安排如下：</p><table>{body}</table></div>", "text/html")

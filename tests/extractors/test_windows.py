@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
+from extractors.loading import document_from_bytes
 from extractors.pipeline import extract
 from tests.conftest import document_of
 
@@ -95,6 +97,19 @@ HEADED_TABLES = [
      [("2022-05-20T18:00", "2022-05-26T08:00"), ("2022-05-20T18:00", "2022-05-27T08:00")],
      ["2022-05-26T08:00", "2022-05-27T08:00"]),
 ]
+# HTML tables (rows split by "/", cells by "|", ~r2 / ~c4 rowspan / colspan): a header of two rows names
+# the columns together, a day and its time of day may sit in cells side by side, a cell spanning down
+# gives its time to the rows it covers
+HTML_TABLES = [
+    ("业务~r2|暂停办理时段~c4/开始日期|开始时刻|截止日期|截止时刻/"
+     "养老保险|11月29日~r2|17:00~r2|12月9日|9:00/城乡居民养老|12月6日|24:00/就业创业|11月30日|0:00|12月13日|—",
+     [("2024-11-29T17:00", "2024-12-09T09:00"), ("2024-11-29T17:00", "2024-12-07T00:00"),
+      ("2024-11-30T00:00", "2024-12-14T00:00")], []),
+    ("业务|暂停日期|暂停时间|恢复日期|恢复时间/贷款发放|6月11日|17:00|6月23日~r2|8:30~r2/柜面业务|6月13日|17:00",
+     [("2024-06-11T17:00", "2024-06-23T08:30"), ("2024-06-13T17:00", "2024-06-23T08:30")], ["2024-06-23T08:30"]),
+    ("业务|暂停时间|恢复时间/医院结算|12月1日18:00|/药店结算|12月1日20:00|12月3日8:00",   # an empty cell of its own
+     [("2024-12-01T18:00", ""), ("2024-12-01T20:00", "2024-12-03T08:00")], ["2024-12-03T08:00"]),
+]
 # a timeline: each line's leading moment starts what its cue stops; the resumption of everything ends them
 TIMELINES = [
     ("11月20日（周六）12:00　线上渠道暂停\n11月22日（周一）18:00　线下窗口暂停\n11月25日（周四）8:30　全部恢复",
@@ -145,4 +160,24 @@ def test_timeline_lines_start_what_they_stop(text: str, windows: list[tuple[str,
     kinds = {i: "list_item" for i in range(text.count("\n") + 1)}
     facts = extract(document_of(text, kinds, published=PUBLISHED))
     assert [(moment(w.start), moment(w.end)) for w in facts.windows] == windows
+    assert [moment(r.at) for r in facts.resumptions] == resumptions
+
+
+def _html_table(rows: str) -> bytes:
+    def cell(text: str) -> str:
+        text, _, span = text.partition("~")
+        attribute = f" {'rowspan' if span[0] == 'r' else 'colspan'}='{span[1:]}'" if span else ""
+        return f"<td{attribute}>{text}</td>"
+
+    body = "".join("<tr>" + "".join(cell(c) for c in row.split("|")) + "</tr>" for row in rows.split("/"))
+    page = (f"<html><head><meta charset='utf-8'><title>系统切换公告</title></head><body><div>"
+            f"<p>2024年11月20日，现将系统切换期间业务暂停安排公告如下：</p><table>{body}</table></div></body></html>")
+    return page.encode()
+
+
+@pytest.mark.parametrize(("rows", "windows", "resumptions"), HTML_TABLES, ids=[t[0][:10] for t in HTML_TABLES])
+def test_html_table_cells_say_when(rows: str, windows: list[tuple[str, str]], resumptions: list[str]) -> None:
+    document = document_from_bytes(_html_table(rows), doc_id="t.html", source="t.html", content_type="text/html")
+    facts = extract(replace(document, published=PUBLISHED.replace(year=2024, month=11, day=20)))
+    assert sorted((moment(w.start), moment(w.end)) for w in facts.windows) == sorted(windows)
     assert [moment(r.at) for r in facts.resumptions] == resumptions
