@@ -8,6 +8,7 @@ from extractors.facts import ChannelStatus, Hotline
 from extractors.lexicon import load_yaml
 from extractors.polarity import Analysis
 from extractors.sentences import Sentence
+from extractors.tables import header_text
 from extractors.windows import sentence_span, span_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -40,13 +41,14 @@ def _name_after(analysis: Analysis, end: int) -> str | None:
 
 def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool, captioned: set[int]) -> bool:
     """Whether the numbers of ``sentence`` are given for questions: it speaks of calling or asking, the
-    heading of its section does (六、咨询方式 over 省社保局：0931-8928120), it is a row of a table under a
-    caption that does, or it goes on with the numbers of the sentence before it, in the same block
+    heading of its section does (六、咨询方式 over 省社保局：0931-8928120), it is a row of a table whose
+    header or caption does (经办机构 | 地址 | 联系电话), or it goes on with the numbers of the sentence before it, in the same block
     (咨询电话：12333；0851-87985600) or as a line of just a name and a number.
     """
     context, norm = _rules()["context"], analysis.document.norm
     if (context.search(norm, sentence.start, sentence.end) or continues_list
-            or (sentence.kind == "table_row" and sentence.block in captioned)):
+            or (sentence.kind == "table_row" and (sentence.block in captioned
+                                                  or context.search(header_text(analysis, sentence))))):
         return True
     if sentence.section < 0:
         return False

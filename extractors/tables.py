@@ -84,6 +84,13 @@ def _header(analysis: Analysis, row: Sentence) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(n) for n in names)
 
 
+def header_text(analysis: Analysis, row: Sentence) -> str:
+    """The names of the columns over a table row, joined ("" outside tables)."""
+    if row.table_header < 0:
+        return ""
+    return "\t".join(names[-1] for names in _header(analysis, row))
+
+
 def column_of(analysis: Analysis, row: Sentence, position: int) -> int:
     """The column of a position in a table row (counted from the row's block: a leading cell may be empty)."""
     return len(CELL_SEPARATOR.findall(analysis.document.norm, analysis.document.blocks[row.block].start, position))

@@ -39,6 +39,10 @@ HOTLINES = [
     ("绵阳市社会保险经办机构咨询电话\n涪城区社会保险事业管理局\t0816-2236457（传真：0816-2236450）\n"
      "游仙区社会保险事业管理局\t0816-2891306\n平武县社会保险事业管理局 0816-8822419",
                                                                           ["08162236457", "08162891306", "08168822419"]),
+    # a table whose header names its numbers (经办机构 | 地址 | 联系电话); not one whose header does not
+    ("各经办机构信息如下：\n!经办机构\t办公地址\t联系电话\n柳江区社保中心\t拉堡镇柳堡路126号\t0772-7212365",
+                                                                          ["07727212365"]),
+    ("各经办机构信息如下：\n!经办机构\t办公地址\t传真\n柳江区社保中心\t拉堡镇柳堡路126号\t0772-7212380", []),
     ("天津市便民服务专线：8890。",                                          ["8890"]),           # a four-digit line
     ("咨询电话：2024年度另行公布。",                                        []),
     ("关注湖北12333微信公众号办理。",                                       []),   # a number inside a name
@@ -51,6 +55,7 @@ HOTLINES = [
 
 @pytest.mark.parametrize(("text", "expected"), HOTLINES, ids=[h[0][:16] for h in HOTLINES])
 def test_hotlines_given_for_questions(text: str, expected: list[str]) -> None:
-    kinds = {i: "table_row" for i, line in enumerate(text.split("\n")) if "\t" in line}
-    facts = extract(document_of(text, kinds))
+    lines = text.split("\n")       # a line with tabs is a table row; one starting with ! a table header
+    kinds = {i: "table_header" if line.startswith("!") else "table_row" for i, line in enumerate(lines) if "\t" in line}
+    facts = extract(document_of("\n".join(line.removeprefix("!") for line in lines), kinds))
     assert ["".join(ch for ch in h.phone if ch.isdigit()) for h in facts.hotlines] == expected
