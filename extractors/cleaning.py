@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -47,6 +48,7 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # display:none only: WeChat articles keep their whole body under visibility:hidden until a script shows it
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 CUT = "\ue000"           # where Markdown conversion removed source characters (private use, never kept)
+_DIGITS = re.compile(r"\d+")
 
 BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"])
@@ -162,9 +164,11 @@ def text_pieces(text: str) -> list[Piece]:
     for index, line in enumerate(lines):
         if index in columns:
             header = index - 1 not in columns and not any(c.isdigit() for c in line)
-            pieces.append(Piece("table_row", columns[index], sep="\t", header=header))
+            cells, cuts = _row_cuts(columns[index], "\t")
+            pieces.append(Piece("table_row", cells, sep="\t", header=header, cuts=cuts))
         elif line:
-            pieces.append(Piece("paragraph", (line,)))
+            line, cuts = take_cuts(line)
+            pieces.append(Piece("paragraph", (line,), cuts=cuts))
     for index in range(_leading_title_lines(lines)):
         if pieces[index].kind == "paragraph":
             pieces[index].kind = "title"
@@ -196,26 +200,32 @@ def _wrap_rules() -> dict[str, Any]:
     rules = dict(load_yaml("structure.yaml")["hard_wrap"])
     rules["page_number"] = re.compile(rules["page_number"])
     rules["sentence_end"] = re.compile(rules["sentence_end"])
+    rules["furniture_mark"] = re.compile(rules["furniture_mark"])
     return rules
 
 
 def unwrapped(text: str) -> str:
-    """``text`` with the lines of a hard-wrapped paragraph joined again (see ``hard_wrap`` in
-    structure.yaml); other text comes back unchanged."""
+    """``text`` without page furniture (page numbers, a printed page's running header and footer) and
+    with the lines of a hard-wrapped paragraph joined again (see ``hard_wrap`` in structure.yaml);
+    other text comes back unchanged. Where furniture stood between two lines, the line after it
+    starts with a CUT mark, so a paragraph running on across a page break knows where it was cut."""
     rules = _wrap_rules()
-    lines = _without_page_numbers(text.split("\n"), rules["page_number"])
+    lines = _without_page_furniture(text.split("\n"), rules)
     stripped = [line.strip() for line in lines]
-    lengths = sorted(len(line) for line in stripped if line)
-    if len(lengths) < rules["min_lines"]:
-        return text
-    width = lengths[len(lengths) * 4 // 5]
-    full = [len(line) >= width - rules["slack"] and not rules["sentence_end"].search(line) for line in stripped]
-    if width < rules["min_width"] or sum(full) < rules["share"] * len(lengths):
-        return text
+    if sum(1 for line in stripped if line) < rules["min_lines"]:
+        return "\n".join(lines)
+    # a line is full when it is about as long as most long lines, counted in characters (a text wrapped
+    # at so many characters) or in printed columns (a printed page, where digits are narrow)
+    by_chars = _full_lines(stripped, [len(line) for line in stripped], rules)
+    by_columns = _full_lines(stripped, [_display_width(line.rstrip()) if line.strip() else 0 for line in lines], rules,
+                             scale=2)
+    if by_chars is None and by_columns is None:
+        return "\n".join(lines)
+    full = [a or b for a, b in zip(by_chars or [False] * len(lines), by_columns or [False] * len(lines))]
     joined: list[str] = []
     runs_on = False
     for line, bare, is_full in zip(lines, stripped, full):
-        starts_paragraph = not bare or line[:1] in (" ", "\u3000", "\t")
+        starts_paragraph = not bare or line.lstrip(CUT)[:1] in (" ", "\u3000", "\t")
         if runs_on and not starts_paragraph:
             joined[-1] += bare
         else:
@@ -224,20 +234,56 @@ def unwrapped(text: str) -> str:
     return "\n".join(joined)
 
 
-def _without_page_numbers(lines: list[str], page_number: re.Pattern[str]) -> list[str]:
-    """The lines without page numbers (— 2 —) and the blank lines around them."""
-    numbered = [i for i, line in enumerate(lines) if page_number.match(line.strip())]
-    if not numbered:
+def _full_lines(stripped: list[str], widths: list[int], rules: dict[str, Any], scale: int = 1) -> list[bool] | None:
+    """Which lines run on to the next (as wide as most long lines, no sentence end), by ``widths``; None
+    when the text does not look wrapped by that measure (``scale``: units per character of the rules)."""
+    lengths = sorted(width for width in widths if width)
+    width = lengths[len(lengths) * 4 // 5]
+    full = [w >= width - rules["slack"] * scale and not rules["sentence_end"].search(line)
+            for w, line in zip(widths, stripped)]
+    if width < rules["min_width"] * scale or sum(full) < rules["share"] * len(lengths):
+        return None
+    return full
+
+
+def _display_width(line: str) -> int:
+    """The width of a line as printed: a Han character or full-width mark takes two columns, a digit
+    or a Latin letter one (a wrapped line with digits holds more characters)."""
+    return len(line) + sum(1 for ch in line if ch >= "\u2e80" and not "\ue000" <= ch <= "\uf8ff")
+
+
+def _without_page_furniture(lines: list[str], rules: dict[str, Any]) -> list[str]:
+    """The lines without page numbers (— 2 —), a printed page's running header and footer, and the blank
+    lines around them; the line after dropped ones starts with a CUT mark."""
+    furniture = [i for i, line in enumerate(lines) if rules["page_number"].match(line.strip())]
+    furniture += _running_lines(lines, rules)
+    if not furniture:
         return lines
     dropped = set()
-    for index in numbered:
+    for index in furniture:
         dropped.add(index)
         for step in (-1, 1):
             near = index + step
             while 0 <= near < len(lines) and not lines[near].strip():
                 dropped.add(near)
                 near += step
-    return [line for i, line in enumerate(lines) if i not in dropped]
+    kept, cut = [], False
+    for index, line in enumerate(lines):
+        if index in dropped:
+            cut = bool(kept)
+            continue
+        kept.append(CUT + line if cut else line)
+        cut = False
+    return kept
+
+
+def _running_lines(lines: list[str], rules: dict[str, Any]) -> list[int]:
+    """Lines printed on every page (digits aside, as page numbers change) that look it: a URL, a page
+    count, a print time stamp."""
+    shapes = [_DIGITS.sub("0", line.strip()) for line in lines]
+    seen = Counter(shape for shape in shapes if shape)
+    return [i for i, (line, shape) in enumerate(zip(lines, shapes))
+            if shape and seen[shape] >= rules["furniture_repeats"] and rules["furniture_mark"].search(line.strip())]
 
 
 def normalized_lines(text: str) -> list[str]:
@@ -631,11 +677,16 @@ def filter_pieces(pieces: list[Piece]) -> list[Piece]:
     """Drop boilerplate lines, bylines and link lists; cut at a "related articles" heading."""
     vocab = vocabulary()
     kept: list[Piece] = []
+    dropped_label = False       # the last piece was dropped and ends in a label (网站联系电话：)
     for piece in _drop_link_runs(pieces, vocab):
         if kept and len(piece.text) <= vocab.boilerplate_max and vocab.tail.match(piece.text):
             break
-        if piece.kind == "title" or not _is_droppable(piece, vocab):
+        if dropped_label and piece.han == 0:
+            continue            # the label's value, wrapped onto a line of its own (0772-2806118)
+        dropped_label = piece.kind != "title" and _is_droppable(piece, vocab)
+        if not dropped_label:
             kept.append(_classify(piece))
+        dropped_label = dropped_label and piece.text.rstrip().endswith(("：", ":"))
     return kept
 
 

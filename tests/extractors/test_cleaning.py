@@ -365,7 +365,34 @@ WRAPPED = (
 def test_cleaning_plain_text_hard_wrapped_lines_run_on() -> None:
     lines = [line for line in unwrapped(WRAPPED).split("\n") if line.strip()]
     assert [line.strip()[:8] for line in lines] == ["南充市人力资源和", "按照四川省人力资", "2025年3月1", "社会保障卡业务于"]
-    assert "（星期一）9时，全市" in lines[2] and "等业务暂停办理" in lines[2] and "— 2 —" not in unwrapped(WRAPPED)
+    assert "（星期一）9时，全市" in lines[2] and "— 2 —" not in unwrapped(WRAPPED)
+    assert f"等业{CUT}务暂停办理" in lines[2]         # a CUT mark where the page number stood
+
+
+PRINTED = (   # a portal page printed to PDF and saved as text: a running header and footer on every page
+    "2023/11/13 09:41          某市人社局关于系统升级暂停业务的通告\n\n"
+    "某市人社局关于系统升级暂停业务的通告\n"
+    "　　根据自治区人力资源和社会保障厅关于全区人社一体化信息平台建设的统一部署，我市\n"
+    "现行社会保险业务经办系统将整体迁移至广西人社一体化信息平台，其间部分人社服务需暂\n"
+    "停办理。现将有关事项通告如下：\n"
+    "　　一、全市社会保险业务的线上、线下各类服务渠道同步暂停办理的时间为2023年11月\n"
+    "24日（星期五）18:00至12月4日（星期一）8:30。停机期间，各级经办窗口安排专人值守，\n"
+    "照常提供政策咨询，并接收纸质申请材料，系统恢复后按受理先后顺序办结，城乡居民基本\n\n"
+    "http://rsj.example.gov.cn/zwgk/tzgg/202311/t20231110_3271846.shtml                  1/2\n"
+    "2023/11/13 09:41          某市人社局关于系统升级暂停业务的通告\n\n"
+    "养老保险的待遇资格认证顺延至系统恢复后办理，不影响待遇正常领取和按时发放到账。\n"
+    "　　二、咨询电话：12333。\n"
+    "某市人力资源和社会保障局\n"
+    "2023年11月9日\n\n"
+    "http://rsj.example.gov.cn/zwgk/tzgg/202311/t20231110_3271846.shtml                  2/2\n"
+)
+
+
+def test_cleaning_plain_text_printed_page_furniture_dropped() -> None:
+    text = unwrapped(PRINTED)
+    assert "http://" not in text and "2023/11/13" not in text        # the header of every page, the first too
+    assert f"城乡居民基本{CUT}养老保险的待遇资格认证" in text                  # a paragraph across the page break
+    assert "2023年11月24日（星期五）18:00" in text                         # a date across a line break
 
 
 def test_cleaning_plain_text_not_wrapped_is_unchanged() -> None:
@@ -432,3 +459,11 @@ def test_cleaning_ends_before_an_attached_notice(after: list[str], kept: list[st
     cleaned = assemble(finish(text_pieces(body)))
     lines = cleaned.text.split("\n")
     assert lines[4:] == kept
+
+
+def test_cleaning_dropped_label_takes_its_wrapped_value() -> None:
+    text = ("关于系统升级暂停业务的通告\n2023年11月24日18:00至12月4日8:30暂停办理社会保险业务。\n咨询电话：\n12333\n"
+            "主办：某市人力资源和社会保障局　网站联系电话：\n0772-2806118")
+    cleaned = clean(text, "text/plain")
+    blocks = [cleaned.text[b.start:b.end] for b in cleaned.blocks]
+    assert "12333" in blocks and "0772-2806118" not in blocks     # a kept label keeps its value
