@@ -71,8 +71,8 @@ def _period_end(analysis: Analysis, sentence: Sentence, time: TimeExpression) ->
 def _extended(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> Deadline | None:
     norm = analysis.document.norm
     lead = norm[max(sentence.start, time.start - 6):time.start + 1]
-    if time.until is None or not _rules()["extended"].search(lead.rstrip("至到")):
-        return None
+    if time.until is None or time.until.precision not in DAY_PRECISIONS or not _rules()["extended"].search(lead.rstrip("至到")):
+        return None                     # 逾期将顺延至7月补缴: a month is no day to act by
     if _rules()["agency_day"].search(norm, time.end, sentence.clause_of(time.start)[1]):
         return None                     # 顺延至1月6日统一扣款: the agency's day, not a request
     clause_start = sentence.clause_of(time.start)[0]
