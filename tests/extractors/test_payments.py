@@ -14,6 +14,8 @@ PUBLISHED = dt.datetime(2023, 3, 8, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours
 PAYMENTS = [
     # sentence, [(benefit, for month, paid by)]
     ("3月份养老金提前至3月15日前发放。",              [("pension", "2023-03", "2023-03-15")]),
+    ("4月份养老金提前至3月28日前发放到账。失业保险金不作提前发放，4月份的失业保险金在系统恢复后按月发放。",
+                                                   [("pension", "2023-04", "2023-03-28")]),   # said not to be early
     ("3月份养老金将于3月15日前提前发放到位。",         [("pension", "2023-03", "2023-03-15")]),   # the day before 提前
     ("2月份、3月份养老金提前至2月25日发放。",          [("pension", "2023-03", "2023-02-25")]),
     ("3月应发的失业保险金提前到2月发放。",             [("unemployment", "2023-03", "2023-02-28")]),
