@@ -12,6 +12,9 @@ SERVICES = [
     ("升级期间，社会保险费缴费业务同步暂停。",            {("contribution", "suspended")}),
     ("个人所得税APP正常使用。",                           set()),              # names an app, not the tax line
     ("停机期间，个人所得税业务正常办理。",                 {("tax", "available")}),
+    ("切换期间，各办税服务厅暂停办理各项涉税缴费业务。",     {("tax", "suspended")}),
+    ("电子税务局暂停服务，纳税人暂不能办理申报、缴税等业务。", {("tax", "suspended")}),
+    ("暂停期间，暂停办理各项涉税（费）业务。",              {("tax", "suspended")}),
     ("停机期间，暂停办理养老保险、失业保险业务。",          {("pension", "suspended"), ("unemployment", "suspended")}),
     ("社会保障卡管理信息系统不受停机影响。",               {("ss_card", "available")}),
     ("停机期间，失业保险金正常发放。",                    {("unemployment", "available")}),
