@@ -209,6 +209,9 @@ class _Grammar:
     lunar_before: re.Pattern[str]
     cell_gap: re.Pattern[str]
     cell_end: re.Pattern[str]
+    office_hours: re.Pattern[str]
+    same_day: re.Pattern[str]
+    bracket_close: re.Pattern[str]
     arabic_run: re.Pattern[str]
     numeral_chars: frozenset[str]
 
@@ -346,6 +349,8 @@ def _grammar() -> _Grammar:
         clock_zone=re.compile(data["clock_zone"]), clock_local_note=re.compile(data["clock_local_note"]),
         lunar_note=re.compile(data["lunar_note"]), lunar_before=re.compile(data["lunar_before"]),
         cell_gap=re.compile(data["cell_gap"]), cell_end=re.compile(data["cell_end"]),
+        office_hours=re.compile(data["office_hours"]), bracket_close=re.compile(data["bracket_close"]),
+        same_day=re.compile(data["same_day"]),
         arabic_run=re.compile(f"{DIGIT}+"),
         numeral_chars=frozenset([*numerals["digits"], *numerals["tens"]]),
     )
@@ -610,8 +615,9 @@ def _read_tail(text: str, raw: _Raw) -> None:
     lunar = grammar.lunar_note.match(text, raw.end)       # 2月9日（腊月廿八）17:30
     raw.end = lunar.end() if lunar else raw.end
     _read_weekday(text, raw)
-    zone = grammar.clock_zone.match(text, raw.end)          # 北京时间10:00
-    match = grammar.clock.match(text, zone.end() if zone else raw.end) or _clock_cell(text, raw.end)
+    zone = grammar.clock_zone.match(text, raw.end) or grammar.same_day.match(text, raw.end)  # 北京时间10:00, 当日17时
+    match = (grammar.clock.match(text, zone.end() if zone else raw.end) or _clock_cell(text, raw.end)
+             or _clock_after_bracket(text, raw))
     clock = _read_clock(match, raw.period) if match else None
     if match and clock:
         (raw.hour, raw.minute), raw.end = clock, match.end()
@@ -619,6 +625,17 @@ def _read_tail(text: str, raw: _Raw) -> None:
         raw.end = note.end() if note else raw.end
         if raw.weekday is None:
             _read_weekday(text, raw)
+    elif office := grammar.office_hours.match(text, raw.end):     # 12月31日下班后
+        raw.end = office.end()
+
+
+def _clock_after_bracket(text: str, raw: _Raw) -> re.Match[str] | None:
+    """The time of day right after the bracket a day is restated in (…首个工作日（2025年1月2日，星期四）9时)."""
+    if raw.start == 0 or text[raw.start - 1] not in "（(":
+        return None
+    grammar = _grammar()
+    close = grammar.bracket_close.match(text, raw.end)
+    return grammar.clock.match(text, close.end()) if close else None
 
 
 def _clock_cell(text: str, end: int) -> re.Match[str] | None:

@@ -42,13 +42,18 @@ def sentence_span(analysis: Analysis, sentence: Sentence) -> SourceSpan:
     return span_of(analysis, sentence.start, sentence.end)
 
 
+@cache
+def _time_words() -> re.Pattern[str]:
+    return re.compile(load_yaml("facts.yaml")["windows"]["time_words"])
+
+
 def _is_bare(analysis: Analysis, sentence: Sentence, span: tuple[int, int]) -> bool:
-    """True when ``span`` says nothing but times (and numbering, punctuation)."""
+    """True when ``span`` says nothing but times (and numbering, punctuation, words placing a moment)."""
     norm = analysis.document.norm
     rest = norm[span[0]:span[1]]
     for time in analysis.times_in(sentence):
         rest = rest.replace(norm[time.start:time.end], "")
-    return len(FILLER.sub("", rest)) <= BARE_MAX
+    return len(FILLER.sub("", _time_words().sub("", rest))) <= BARE_MAX
 
 
 def _resumes_here(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> bool:
@@ -143,11 +148,11 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             ends.append((time.start, time.begin.end_instant))      # 暂停办理时段/截止日期: 12月13日
             continue
         polarity = role or time_polarity(analysis, time)
-        if time.marker == "after" and not (polarity == "resume" and time.begin.precision == "minute"):
-            continue            # only a moment resumes "after" itself (明早8:00后恢复正常); 5日后 is vaguer
+        if time.marker == "after" and not (polarity in ("resume", "suspend") and time.begin.precision == "minute"):
+            continue            # only a moment resumes or stops "after" itself (明早8:00后恢复正常, 17时后暂停受理)
         if polarity == "suspend" and time.kind == "interval" and time.until is not None:
             windows.append(_window(analysis, time, time.until.end_instant, sentence))
-        elif polarity == "suspend" and (time.marker == "from" or (role == "suspend" and time.kind == "point")
+        elif polarity == "suspend" and (time.marker in ("from", "after") or (role == "suspend" and time.kind == "point")
                                         or _heads_suspension(analysis, sentence, time)):
             windows.append(_window(analysis, time, None, sentence))
         elif polarity == "resume" and time.kind == "point" and time.begin.precision in ("day", "minute"):
