@@ -1,11 +1,12 @@
-"""What a table's header says of the times in its rows, and the cells a row takes from the rows above.
+"""What a table's header (or a label) says of the times under it, and the cells a row takes from the rows above.
 
 A table row's times are read by their column: the header over a column says
 whether its times are when something stops (暂停时间), ends (截止日期) or
 resumes (恢复时间). A header may take two rows, the upper one grouping
 columns (暂停办理时段 over 开始日期 | 开始时刻 | 截止日期 | 截止时刻); a column is
 then named by both. An empty cell that a cell of a row above spans down over
-(rowspan, :attr:`Block.covered`) holds that cell's time.
+(rowspan, :attr:`Block.covered`) holds that cell's time. A short label right
+before a time (暂停：…, 恢复时间：…) says what it is as a header would.
 """
 from __future__ import annotations
 
@@ -125,6 +126,20 @@ def covered_times(analysis: Analysis, row: Sentence, role: Role) -> list[TimeExp
             continue
         return [t for t in analysis.times_in(above) if column_of(analysis, above, t.start) in columns]
     return []
+
+
+LABEL = re.compile(r"([\u4e00-\u9fff]{1,6})\s*[：:]\s*$")     # 暂停： / 恢复时间： right before a time
+
+
+def label_role(analysis: Analysis, row: Sentence, time: TimeExpression) -> Role | None:
+    """What a short label right before a time says of it, as a column's header would (暂停：6月27日17:00 ↓
+    恢复：7月1日9:00): suspend, end, resume or nothing."""
+    label = LABEL.search(analysis.document.norm, max(row.start, time.start - 10), time.start)
+    if label is None:
+        return None
+    _, patterns = _role_patterns()
+    said = [role for role, pattern in patterns.items() if pattern.search(label.group(1))]
+    return "end" if "end" in said else said[0] if len(said) == 1 else None
 
 
 def spanned_start(analysis: Analysis, row: Sentence) -> TimeExpression | None:

@@ -23,7 +23,7 @@ from extractors.facts import Resumption, SourceSpan, SuspensionWindow
 from extractors.lexicon import load_yaml
 from extractors.polarity import TIME_CUES, Analysis, inherited_polarity, sentence_polarities
 from extractors.sentences import Sentence
-from extractors.tables import column_role, covered_times, spanned_start
+from extractors.tables import column_role, covered_times, label_role, spanned_start
 from extractors.temporal import TimeExpression
 
 NUMBERING = r"[\s\W\d一二三四五六七八九十]"      # spaces, punctuation and numbering (\W holds （）、.：)
@@ -104,14 +104,15 @@ def _resumed_at() -> re.Pattern[str]:
 
 def _heads_suspension(analysis: Analysis, sentence: Sentence, time: TimeExpression) -> bool:
     """A moment leading a clause whose own cue suspends: a timeline's line (11月22日（周五）18:00　线下窗口暂停)
-    says what stops at that moment, as 起 would."""
+    says what stops at that moment, as 起 would; so does a moment the verb follows (18时停止运行)."""
     if time.kind != "point" or time.begin is None or time.begin.precision != "minute":
         return False
     clause_start, clause_end = sentence.clause_of(time.start)
     norm = analysis.document.norm
-    if LEADING_FILLER.fullmatch(norm, clause_start, time.start) is None:
-        return False
-    return any(c.kind == "suspend" and time.end <= c.start < clause_end for c in analysis.cues_in(sentence))
+    cues = [c for c in analysis.cues_in(sentence) if c.kind == "suspend" and time.end <= c.start < clause_end]
+    if any(c.start <= time.end + 1 for c in cues):
+        return True             # …将于11月22日18时停止运行: the verb right after the moment
+    return LEADING_FILLER.fullmatch(norm, clause_start, time.start) is not None and bool(cues)
 
 
 def _window(analysis: Analysis, time: TimeExpression, end: dt.datetime | None, sentence: Sentence) -> SuspensionWindow:
@@ -143,7 +144,7 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             continue            # …起暂停，至9月9日9:00恢复: the end is also the resumption
         if time.begin is None or time.marker == "before":
             continue
-        role = column_role(analysis, sentence, time)
+        role = column_role(analysis, sentence, time) or label_role(analysis, sentence, time)
         if role == "end":
             ends.append((time.start, time.begin.end_instant))      # 暂停办理时段/截止日期: 12月13日
             continue
