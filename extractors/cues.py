@@ -82,7 +82,11 @@ def find_cues(text: str) -> list[Cue]:
     suspend = [c for c in _matches("suspend", text) if not hides_suspend(c)]
     resume = [c for c in _matches("resume", text) if not hides_resume(c)]
     rest = _matches("after_resumption", text) + _matches("exception", text)
-    return sorted(available + frames + suspend + resume + rest, key=attrgetter("start", "end"))
+    cues = available + frames + suspend + resume + rest
+    if "《" in text:        # a cue inside the title of a cited document (发布了《…停机的通告》) states nothing
+        titles = [m.span() for m in compiled(FILE, "cited_title").finditer(text)]
+        cues = [c for c in cues if not any(start <= c.start and c.end <= end for start, end in titles)]
+    return sorted(cues, key=attrgetter("start", "end"))
 
 
 def is_suspension_topic(heading: str) -> bool:

@@ -38,7 +38,7 @@ from extractors.rulers import FACTORY as RULER
 from extractors.rulers import matches
 from extractors.rulers import register as register_ruler
 from extractors.statuses import ServiceMention, channel_statuses, service_statuses
-from extractors.temporal import date_atoms, estimate_reference, find_time_expressions
+from extractors.temporal import date_atoms, estimate_reference, find_time_expressions, restated_reference
 from extractors.tokenizer import register as register_tokenizer
 from extractors.windows import extract_windows
 
@@ -52,12 +52,16 @@ BLOCKER = "_blocker"
 
 
 def reference_date(document: Document, atoms: list | None = None) -> dt.date | None:
-    """The date relative days and missing years are read against (``atoms``: the norm's :func:`date_atoms`)."""
+    """The date relative days and missing years are read against (``atoms``: the norm's :func:`date_atoms`):
+    the signature's, else the publication's, else one estimated from the text; a relative day restated
+    as a day of the month (今日（13日）) corrects it."""
     if document.signed is not None:
-        return document.signed
-    if document.published is not None:
-        return document.published.date()
-    return estimate_reference(document.norm, atoms)
+        reference = document.signed
+    elif document.published is not None:
+        reference = document.published.date()
+    else:
+        return estimate_reference(document.norm, atoms)
+    return restated_reference(reference, atoms if atoms is not None else date_atoms(document.norm))
 
 
 def _register() -> None:

@@ -437,6 +437,7 @@ class _Raw:
     marker: Marker = "none"           # built into the word (今起)
     period: str | None = None         # implied time of day (今晚)
     joined: _Raw | None = None        # the other end of a range written as one token (1-18日)
+    restated: int | None = None       # the day of the month a relative day is restated as (今日（13日）)
 
     @property
     def names_day(self) -> bool:
@@ -610,7 +611,8 @@ def _read_tail(text: str, raw: _Raw) -> None:
     restated in brackets: 明日（27日）16:00前, and over the lunar date restating it: 2月9日（腊月廿八）17:30)."""
     if raw.days_shift is not None or raw.week_shift is not None:
         restated = _grammar().restated_day.match(text, raw.end)
-        raw.end = restated.end() if restated else raw.end
+        if restated:
+            raw.end, raw.restated = restated.end(), int(restated["rday"])
     grammar = _grammar()
     lunar = grammar.lunar_note.match(text, raw.end)       # 2月9日（腊月廿八）17:30
     raw.end = lunar.end() if lunar else raw.end
@@ -955,7 +957,19 @@ def _relative_day(raw: _Raw, ctx: _Context, base: TimePoint | None) -> TimePoint
         return _day_point(previous.day + dt.timedelta(days=raw.days_shift or 1), raw, True)
     if ctx.reference is None:
         return None
-    return _day_point(ctx.reference + dt.timedelta(days=raw.days_shift or 0), raw, True)
+    return _day_point(_restated(ctx.reference + dt.timedelta(days=raw.days_shift or 0), raw.restated), raw, True)
+
+
+RESTATED_REACH = 3       # days a relative day may be off the day it is restated as (an estimated reference)
+
+
+def _restated(day: dt.date, restated: int | None) -> dt.date:
+    """The day a relative word counts to, corrected to the day of the month it is restated as, when the
+    reference (estimated, or the signature's day rather than the page's) is a few days off."""
+    if restated is None or day.day == restated:
+        return day
+    near = [day + dt.timedelta(days=d) for d in range(-RESTATED_REACH, RESTATED_REACH + 1)]
+    return next((d for d in sorted(near, key=lambda d: abs((d - day).days)) if d.day == restated), day)
 
 
 def _resolve(raw: _Raw, ctx: _Context, base: TimePoint | None = None) -> TimePoint | None:
@@ -1095,6 +1109,17 @@ def find_time_expressions(text: str, reference: dt.date | None,
         reference = reference.date()
     raws = _scan(text) if atoms is None else atoms
     return _expressions(text, raws, reference) if raws else []
+
+
+def restated_reference(reference: dt.date, atoms: list[_Raw]) -> dt.date:
+    """The reference date, moved to the day a relative day is restated as (今日（13日）: today is the 13th),
+    when the two are a few days apart (a repost's relative days count from the repost, not from the
+    signature of the notice it quotes)."""
+    for raw in atoms:
+        if raw.restated is not None and raw.days_shift is not None and not raw.after_previous:
+            shift = dt.timedelta(days=raw.days_shift)
+            return _restated(reference + shift, raw.restated) - shift
+    return reference
 
 
 def estimate_reference(text: str, atoms: list[_Raw] | None = None) -> dt.date | None:

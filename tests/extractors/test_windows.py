@@ -66,6 +66,7 @@ RESUMPTIONS = [
     ("自2021年9月6日18时起暂停，至9月9日8时方可恢复办理。", ["2021-09-09T08:00"]),
     ("自2021年9月6日起暂停，至9月9日恢复时间另行通知。", []),
     ("2021年12月6日虽为节后第一个工作日，但系统尚未恢复。", []),          # not yet resumed
+    ("我局于2021年11月12日发布了《关于医疗保障信息平台上线切换停机的通告》。", []),   # a cited title states nothing
     ("2021年11月17日8时30分起，各项暂停业务恢复正常办理，暂停受理的申请同步恢复受理。", ["2021-11-17T08:30"]),  # 暂停 naming what resumes
     ("系统升级完成后，于2021年11月24日10:00起全面恢复办理。", ["2021-11-24T10:00"]),   # after the upgrade: the resumption
     ("医院刷医保，2021年11月25日晚上八点停，11月26日凌晨两点半就恢复。", ["2021-11-26T02:30"]),   # 停 is no resumption
@@ -143,6 +144,13 @@ def test_windows_of_a_sentence(sentence: str, expected: list[tuple[str, str]]) -
 def test_resumptions_of_a_sentence(sentence: str, expected: list[str]) -> None:
     facts = extract(document_of(sentence, published=PUBLISHED))
     assert [moment(r.at) for r in facts.resumptions] == expected
+
+
+def test_a_restated_relative_day_corrects_the_reference() -> None:
+    """A repost's 今日 is the repost's day, not the quoted notice's signature day (今日（23日） against 11-22)."""
+    text = "社保业务今起全面恢复办理\n此前暂停的养老保险业务今日（23日）上午九时起全面恢复办理。"
+    facts = extract(document_of(text, published=PUBLISHED))
+    assert [moment(r.at) for r in facts.resumptions] == ["2021-11-23T09:00"]      # 今起 (a day) yields to it
 
 
 @pytest.mark.parametrize(("table", "windows", "resumptions"), TABLES, ids=[t[0].split("\n")[1][:8] for t in TABLES])
