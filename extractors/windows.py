@@ -231,7 +231,37 @@ def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Re
         if resumed and not found:
             windows += _principal_closures(analysis, sentence, resumed, principal)
     windows = [_closed_by_general(analysis, w, resumptions) for w in _unique_windows(windows)]
+    windows = _closed_by_reference(analysis, _unique_windows(windows), resumptions)
     return _unique_windows(windows), _unique_resumptions(resumptions)
+
+
+@cache
+def _end_references() -> dict[str, re.Pattern[str]]:
+    rules = load_yaml("facts.yaml")["windows"]
+    return {key: re.compile(rules[key]) for key in ("end_as_above", "end_at_go_live", "go_live")}
+
+
+def _closed_by_reference(analysis: Analysis, windows: list[SuspensionWindow],
+                         resumptions: list[Resumption]) -> list[SuspensionWindow]:
+    """Open starts whose sentence gives their end by reference: 恢复时间同上 (the end of the window stated
+    before it) or 至新系统上线时恢复 (the moment the notice says the new system goes live)."""
+    if all(w.end is not None or w.left_open for w in windows):
+        return windows
+    norm, patterns = analysis.document.norm, _end_references()
+    live = [r.at for r in _unique_resumptions(resumptions)       # to the minute where one is
+            if patterns["go_live"].search(norm, r.sentence.start, r.sentence.end)]
+    closed: list[SuspensionWindow] = []
+    for window in windows:
+        end = None
+        if window.end is None and not window.left_open:
+            sentence = window.sentence
+            if patterns["end_as_above"].search(norm, sentence.start, sentence.end):
+                end = next((w.end for w in reversed(closed) if w.end is not None and w.span.start < window.span.start),
+                           None)
+            elif patterns["end_at_go_live"].search(norm, sentence.start, sentence.end):
+                end = min((moment for moment in live if moment > window.start), default=None)
+        closed.append(replace(window, end=end) if end is not None and end > window.start else window)
+    return closed
 
 
 def _unique_windows(windows: list[SuspensionWindow]) -> list[SuspensionWindow]:
