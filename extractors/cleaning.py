@@ -361,7 +361,77 @@ def plain_text(element: HtmlElement) -> str:
 
 
 def html_pieces(root: HtmlElement) -> list[Piece]:
-    """Blocks of the main content of a parsed page, boilerplate removed."""
+    """Blocks of the main content of a parsed page, boilerplate removed. Content a page keeps out of its
+    visible markup counts: a ``<template>``'s content and, when the page shows almost no text, an
+    article kept as HTML in a script's JSON (``"content":"<p>…"``). Not an ``<iframe srcdoc>``'s: its
+    text is an attribute value, where no quote of it could be found in the page's text."""
+    for template in list(root.iter("template")):
+        template.tag = "div"
+    pieces = _page_pieces(root)
+    if sum(piece.han for piece in pieces) < SCRIPT_ARTICLE_MIN_HAN:
+        article = script_article(root)
+        if article is not None:
+            return _page_pieces(article) or pieces
+    return pieces
+
+
+SCRIPT_ARTICLE_MIN_HAN = 60     # Han characters of visible content below which a script's article is looked for
+
+
+def script_article(root: HtmlElement) -> HtmlElement | None:
+    """The longest HTML article kept as a JSON string in a script (``window.__INITIAL_STATE__ = {…
+    "content":"\\u003Cp\\u003E…"}``), parsed; None when no script holds one."""
+    best: str | None = None
+    for script in root.iter("script"):
+        for match in _JSON_HTML.finditer(script.text or ""):
+            value = json_string_with_cuts(match.group(1))
+            if value is not None and han_count(value) >= SCRIPT_ARTICLE_MIN_HAN and (best is None or len(value) > len(best)):
+                best = value
+    return parse_html(f"<html><body><div>{best}</div></body></html>") if best else None
+
+
+# a JSON string holding markup: "…\u003Cp\u003E…" or "…<p>…" (the string's escapes kept)
+_JSON_HTML = re.compile(r'"((?:[^"\\]|\\.){0,200000}?(?:\\u003[cC]|<)(?:p|div|span|br|section|table)\b(?:[^"\\]|\\.)*)"')
+_JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(.))')
+_JSON_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", '"': '"', "\\": "\\", "/": "/"}
+
+
+def json_string_with_cuts(body: str) -> str | None:
+    """A JSON string's value from its escaped body; an escape that decodes to text (not to markup: inside a
+    tag, or a tag's < and >) leaves CUT marks around its character, as the page's text holds the escape,
+    not the character, so no quote may run across it. None when the body is not a JSON string."""
+    out: list[str] = []
+    in_tag, at = False, 0
+    for match in _JSON_ESCAPE.finditer(body):
+        literal = body[at:match.start()]
+        out.append(literal)
+        in_tag = _tag_state(literal, in_tag)
+        code, simple = match.groups()
+        if code is not None:
+            char = chr(int(code, 16))
+        elif simple in _JSON_SIMPLE:
+            char = _JSON_SIMPLE[simple]
+        else:
+            return None
+        if char == "<" or char == ">" or in_tag or char.isspace():
+            out.append(char)
+        else:
+            out.append(CUT + char + CUT)
+        in_tag = _tag_state(char, in_tag)
+        at = match.end()
+    out.append(body[at:])
+    return "".join(out)
+
+
+def _tag_state(text: str, in_tag: bool) -> bool:
+    """Whether the end of ``text`` is inside a tag, given whether its start is."""
+    opened, closed = text.rfind("<"), text.rfind(">")
+    if opened == closed == -1:
+        return in_tag
+    return opened > closed
+
+
+def _page_pieces(root: HtmlElement) -> list[Piece]:
     vocab = vocabulary()
     walker = _Walker(vocab)
     body = root.find("body")

@@ -1,10 +1,13 @@
 """extractors.cleaning: boilerplate removal on the dev corpus, and the block model on small inputs."""
 from __future__ import annotations
 
+import html
+import json
+
 import pytest
 
-from extractors.cleaning import (CUT, assemble, clean, finish, html_pieces, markdown_to_html, normalize_space, parse_html,
-                                 text_pieces, unwrapped)
+from extractors.cleaning import (CUT, assemble, clean, finish, html_pieces, json_string_with_cuts, markdown_to_html,
+                                 normalize_space, parse_html, text_pieces, unwrapped)
 from tests.conftest import ROOT
 from tests.extractors.test_loading import dev_document
 
@@ -467,3 +470,33 @@ def test_cleaning_dropped_label_takes_its_wrapped_value() -> None:
     cleaned = clean(text, "text/plain")
     blocks = [cleaned.text[b.start:b.end] for b in cleaned.blocks]
     assert "12333" in blocks and "0772-2806118" not in blocks     # a kept label keeps its value
+
+
+ARTICLE = ("<p>2024年3月22日18:00至3月25日8:00，全市医保经办服务大厅暂停办理医保业务，定点医药机构暂停联网结算，"
+           "请参保人员提前安排，如有疑问请拨打12393咨询。</p><p>系统恢复后，各项医保业务恢复正常办理。</p>")
+
+
+def test_cleaning_template_content_is_content() -> None:
+    body = f"<html><body><div><h1>关于医保系统升级的公告</h1></div><template><div>{ARTICLE}</div></template></body></html>"
+    assert "暂停办理医保业务" in clean(body, "text/html").text
+
+
+def test_cleaning_article_kept_in_a_script_is_read_when_the_page_shows_none() -> None:
+    escaped = json.dumps(ARTICLE.replace("，请参保", '，"请"参保'), ensure_ascii=False).replace("<", "\\u003C")
+    body = (f"<html><body><div id='app'></div><script>window.__INITIAL_STATE__ = {{\"title\":\"公告\","
+            f"\"content\":{escaped}}};</script></body></html>")
+    cleaned = clean(body, "text/html")
+    assert "暂停办理医保业务" in cleaned.text and "u003C" not in cleaned.text
+    assert cleaned.cuts                      # the escaped quotation marks (\") leave CUT marks: no quote runs across
+
+
+def test_cleaning_json_string_escapes_outside_tags_are_cut() -> None:
+    assert json_string_with_cuts(r'\u003Cp class=\"x\"\u003E甲\"乙\"丙\u003C\/p\u003E') == \
+        f'<p class="x">甲{CUT}"{CUT}乙{CUT}"{CUT}丙</p>'
+
+
+def test_cleaning_iframe_srcdoc_is_not_read() -> None:
+    """Its text is an attribute value: no quote of it could be found in the page's text."""
+    srcdoc = html.escape(ARTICLE)
+    body = f"<html><body><div><p>关于医保系统升级的公告</p></div><iframe srcdoc=\"{srcdoc}\"></iframe></body></html>"
+    assert "暂停办理医保业务" not in clean(body, "text/html").text
