@@ -128,13 +128,20 @@ def covered_times(analysis: Analysis, row: Sentence, role: Role) -> list[TimeExp
     return []
 
 
-LABEL = re.compile(r"([\u4e00-\u9fff]{1,6})\s*[：:]\s*$")     # 暂停： / 恢复时间： right before a time
+# 暂停： / 恢复时间： / 恢复时间提前至 right before a time: a label, or a label and the verb that sets it;
+# the verb alone when the time opens with its 至 (恢复时间提前|至7月3日8:00)
+_SETS = r"(?:将)?(?:调整|提前|推迟|延后|延长|顺延|变更)"
+LABEL = re.compile(rf"([\u4e00-\u9fff]{{1,6}}?)\s*(?:[：:]|{_SETS}?(?:为|至|到))\s*$")
+LABEL_BEFORE_UNTIL = re.compile(rf"([\u4e00-\u9fff]{{1,6}}?)\s*{_SETS}\s*$")
 
 
 def label_role(analysis: Analysis, row: Sentence, time: TimeExpression) -> Role | None:
     """What a short label right before a time says of it, as a column's header would (暂停：6月27日17:00 ↓
     恢复：7月1日9:00): suspend, end, resume or nothing."""
-    label = LABEL.search(analysis.document.norm, max(row.start, time.start - 10), time.start)
+    norm, reach = analysis.document.norm, max(row.start, time.start - 10)
+    label = LABEL.search(norm, reach, time.start)
+    if label is None and norm[time.start] in "至到":
+        label = LABEL_BEFORE_UNTIL.search(norm, reach, time.start)
     if label is None:
         return None
     _, patterns = _role_patterns()

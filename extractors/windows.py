@@ -138,10 +138,11 @@ def _sentence_facts(analysis: Analysis, sentence: Sentence) -> tuple[list[Suspen
             continue
         if time.marker == "until" and time.until is not None:
             ends.append((time.start, time.until.end_instant))
-            if time.until.precision == "minute" and _resumed_at().match(analysis.document.norm, time.end):
+            if time.until.precision == "minute" and (_resumed_at().match(analysis.document.norm, time.end)
+                                                     or label_role(analysis, sentence, time) == "resume"):
                 resumptions.append(Resumption(time.until.instant, span_of(analysis, time.start, time.end),
                                               sentence_span(analysis, sentence), tentative=time.tentative))
-            continue            # …起暂停，至9月9日9:00恢复: the end is also the resumption
+            continue            # …起暂停，至9月9日9:00恢复 / 恢复时间提前至7月3日8:00: the end is the resumption
         if time.begin is None or time.marker == "before":
             continue
         role = column_role(analysis, sentence, time) or label_role(analysis, sentence, time)
