@@ -132,6 +132,12 @@ def _heading_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
     return "suspend" if "suspend" in kinds or is_suspension_topic(words) else None
 
 
+def heading_resumes(analysis: Analysis, heading: Sentence) -> bool:
+    """Whether a heading announces what resumes (二、分批恢复安排), and nothing that stops."""
+    kinds = {c.kind for c in analysis.cues_in(heading)}
+    return "resume" in kinds and "suspend" not in kinds
+
+
 def inherited_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
     """The polarity an enumerating or bare sentence takes from what governs it (found once per sentence)."""
     if sentence.index not in analysis._inherited:
@@ -139,22 +145,34 @@ def inherited_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
     return analysis._inherited[sentence.index]
 
 
+def governing_section(analysis: Analysis, sentence: Sentence) -> int:
+    """The index of the heading governing a sentence: its section's, or for a numbered heading under a
+    sibling heading ((二)第二批… under (一)第一批…), the heading over both (-1: none)."""
+    shape, section = _item_shape(analysis, sentence), sentence.section
+    while shape is not None and section >= 0 and _item_shape(analysis, analysis.sentences[section]) == shape:
+        section = analysis.sentences[section].section
+    return section
+
+
 def _governing_polarity(analysis: Analysis, sentence: Sentence) -> str | None:
     if sentence.table_header >= 0:
         found = _heading_polarity(analysis, analysis.sentences[sentence.table_header])
         if found:
             return found
-    shape = _item_shape(analysis, sentence)
-    for previous in reversed(analysis.sentences[sentence.section + 1:sentence.index]):
+    shape, section = _item_shape(analysis, sentence), governing_section(analysis, sentence)
+    before = analysis.sentences[section + 1:sentence.index]
+    if shape is not None:       # sibling items ((四)…不受影响。 over (五)异地就医。) and what they hold speak for
+        siblings = [i for i, p in enumerate(before)       # themselves only: what governs is before the first
+                    if p.block != sentence.block and _item_shape(analysis, p) == shape]
+        before = before[:siblings[0]] if siblings else before
+    for previous in reversed(before):
         if previous.question or previous.heading:
             continue
-        if shape is not None and previous.block != sentence.block and _item_shape(analysis, previous) == shape:
-            continue            # a sibling item ((四)…不受影响。 over (五)异地就医。): it speaks for itself only
         found = own_polarity(analysis, previous)
         if found:
             return found
-    if sentence.section >= 0:
-        return _heading_polarity(analysis, analysis.sentences[sentence.section])
+    if section >= 0:
+        return _heading_polarity(analysis, analysis.sentences[section])
     return None
 
 

@@ -21,7 +21,8 @@ from functools import cache
 
 from extractors.facts import Resumption, SourceSpan, SuspensionWindow
 from extractors.lexicon import load_yaml
-from extractors.polarity import TIME_CUES, Analysis, inherited_polarity, sentence_polarities
+from extractors.polarity import (TIME_CUES, Analysis, governing_section, heading_resumes, inherited_polarity,
+                                 sentence_polarities)
 from extractors.sentences import Sentence
 from extractors.tables import column_role, covered_times, label_role, spanned_start
 from extractors.temporal import TimeExpression
@@ -77,6 +78,10 @@ def time_polarity(analysis: Analysis, time: TimeExpression) -> str | None:
         return found[0]
     if _is_bare(analysis, sentence, (sentence.start, sentence.end)):
         return inherited_polarity(analysis, sentence)
+    if sentence.heading:        # 二、分批恢复安排 over （一）第一批：查询类服务（6月3日9:00起）
+        section = governing_section(analysis, sentence)
+        if section >= 0 and heading_resumes(analysis, analysis.sentences[section]):
+            return "resume"
     return None
 
 

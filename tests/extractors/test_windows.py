@@ -155,6 +155,15 @@ def test_resumptions_of_a_sentence(sentence: str, expected: list[str]) -> None:
     assert [moment(r.at) for r in facts.resumptions] == expected
 
 
+def test_numbered_headings_under_a_resumption_heading_resume() -> None:
+    """(二) is governed by the heading over (一) and (二), not by what (一) holds (仍暂停办理)."""
+    text = ("二、分批恢复安排\n（一）第一批：查询类服务（2021年12月3日9:00起）\n上述线上渠道恢复查询服务；\n线下窗口此时仍暂停办理。\n"
+            "（二）第二批：办理类服务（2021年12月5日8:30起）\n各级经办大厅恢复全部社会保险经办业务。")
+    facts = extract(document_of(text, {0: "heading", 1: "heading", 4: "heading"}, published=PUBLISHED))
+    assert [moment(r.at) for r in facts.resumptions] == ["2021-12-03T09:00", "2021-12-05T08:30"]
+    assert facts.windows == ()
+
+
 def test_a_restated_relative_day_corrects_the_reference() -> None:
     """A repost's 今日 is the repost's day, not the quoted notice's signature day (今日（23日） against 11-22)."""
     text = "社保业务今起全面恢复办理\n此前暂停的养老保险业务今日（23日）上午九时起全面恢复办理。"
