@@ -8,7 +8,7 @@ from extractors.facts import ChannelStatus, Hotline
 from extractors.lexicon import load_yaml
 from extractors.polarity import Analysis
 from extractors.sentences import Sentence
-from extractors.tables import header_text
+from extractors.tables import column_name, header_text
 from extractors.windows import sentence_span, span_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -50,10 +50,18 @@ def _gives_numbers(analysis: Analysis, sentence: Sentence, continues_list: bool,
             or (sentence.kind == "table_row" and (sentence.block in captioned
                                                   or context.search(header_text(analysis, sentence))))):
         return True
-    if sentence.section < 0:
-        return False
-    heading = analysis.sentences[sentence.section]
-    return context.search(norm, heading.start, heading.end) is not None
+    section = sentence.section
+    for _ in range(HEADING_DEPTH):      # 六、咨询电话 over ● 各县（市、区）医保经办机构： over ○ 涪城区：0816-…
+        if section < 0:
+            return False
+        heading = analysis.sentences[section]
+        if context.search(norm, heading.start, heading.end) is not None:
+            return True
+        section = heading.section
+    return False
+
+
+HEADING_DEPTH = 3       # headings above a sentence that may say its numbers are for questions
 
 
 CAPTION_MAX = 40       # characters of a line that captions the table under it
@@ -110,8 +118,9 @@ def extract_hotlines(analysis: Analysis) -> list[Hotline]:
         for match in numbers:
             start, end = match.span()
             if (any(s <= start < e for s, e in in_times) or not _given_as_line(norm, start, end, sentence.start)
-                    or _for_others(norm, start, end, sentence.start)):
-                continue
+                    or _for_others(norm, start, end, sentence.start)
+                    or _rules()["not_a_line_column"].search(column_name(analysis, sentence, start))):
+                continue            # …, or in a table's 传真 column
             gave_numbers = True
             phone = text[start:end]
             digits = re.sub(r"\D", "", phone)

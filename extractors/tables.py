@@ -92,6 +92,15 @@ def header_text(analysis: Analysis, row: Sentence) -> str:
     return "\t".join(names[-1] for names in _header(analysis, row))
 
 
+def column_name(analysis: Analysis, row: Sentence, position: int) -> str:
+    """The name over the column of a position in a table row ("" outside tables or past the header)."""
+    if row.table_header < 0:
+        return ""
+    header = _header(analysis, row)
+    column = column_of(analysis, row, position)
+    return "".join(header[column]) if column < len(header) else ""
+
+
 def column_of(analysis: Analysis, row: Sentence, position: int) -> int:
     """The column of a position in a table row (counted from the row's block: a leading cell may be empty)."""
     return len(CELL_SEPARATOR.findall(analysis.document.norm, analysis.document.blocks[row.block].start, position))
