@@ -76,9 +76,11 @@ def time_polarity(analysis: Analysis, time: TimeExpression) -> str | None:
         if found[0] == "resume" and not _resumes_here(analysis, sentence, time):
             return None
         return found[0]
-    if _is_bare(analysis, sentence, (sentence.start, sentence.end)):
-        return inherited_polarity(analysis, sentence)
-    if sentence.heading:        # 二、分批恢复安排 over （一）第一批：查询类服务（6月3日9:00起）
+    bare = _is_bare(analysis, sentence, (sentence.start, sentence.end))
+    if bare and (found := inherited_polarity(analysis, sentence)):
+        return found
+    if (bare or sentence.heading) and sentence.kind not in ("signature", "title"):
+        # 三、分批恢复安排 over 第一批：5月6日8:30 or （一）第一批：查询类（6月3日9:00起）; not the signature's date
         section = governing_section(analysis, sentence)
         if section >= 0 and heading_resumes(analysis, analysis.sentences[section]):
             return "resume"
