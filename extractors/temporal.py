@@ -838,14 +838,21 @@ def _near(year: int, anchor_month: int, month: int) -> int:
     return year
 
 
-def _weekday_year(year: int, month: int, day: int, weekday: int) -> int:
-    """The year near ``year`` in which the day falls on the weekday (``year`` if none does)."""
+WEEKDAY_REACH = 200       # days from the reference a weekday annotation may move a date to
+
+
+def _weekday_year(year: int, month: int, day: int, weekday: int, reference: dt.date | None = None) -> int:
+    """The year near ``year`` in which the day falls on the weekday (``year`` if none does). With a
+    reference date, only a year that keeps the day within reach of it: a wrong weekday (6月11日（星期三）
+    in a notice of 2024-05-28) is a slip, not a date a year away."""
     for delta in WEEKDAY_SEARCH:
         try:
-            if dt.date(year + delta, month, day).weekday() == weekday:
-                return year + delta
+            candidate = dt.date(year + delta, month, day)
         except ValueError:
             continue
+        if candidate.weekday() == weekday and (
+                reference is None or abs((candidate - reference).days) <= WEEKDAY_REACH):
+            return year + delta
     return year
 
 
@@ -946,7 +953,7 @@ def _year_month(raw: _Raw, ctx: _Context, base: TimePoint | None) -> tuple[int, 
     if year is None:
         return None
     if raw.weekday is not None and raw.day is not None:
-        year = _weekday_year(year, raw.month, raw.day, raw.weekday)
+        year = _weekday_year(year, raw.month, raw.day, raw.weekday, ctx.reference)
     return year, raw.month
 
 
