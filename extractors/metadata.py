@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from extractors.lexicon import alternation, load_yaml
-from extractors.script import compile_either, compile_scanner
+from extractors.script import compile_either, compile_scanner, either_script
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -291,7 +291,8 @@ def _label_pattern() -> re.Pattern[str]:
 def _unlabelled_byline() -> re.Pattern[str]:
     fields = alternation([re.escape(label) for label in load_yaml("metadata.yaml")["byline_field_labels"]])
     # the fields may be separate elements of the page, so on the next line (…07:52</span>↵<span>来源：)
-    return re.compile(f"(?m)^[ \\t\u3000]*{_NUMERIC.pattern}(?<=\\d)[ \\t\u3000]*\\n?[ \\t\u3000]*(?<=\\s)(?:{fields})[ \\t]*[:：]")
+    return re.compile(either_script(
+        f"(?m)^[ \\t\u3000]*{_NUMERIC.pattern}(?<=\\d)[ \\t\u3000]*\\n?[ \\t\u3000]*(?<=\\s)(?:{fields})[ \\t]*[:：]"))
 
 
 def dateline_date(pieces: list[Piece]) -> dt.datetime | None:

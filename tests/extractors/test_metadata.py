@@ -126,6 +126,7 @@ LABELLED = [
     ("停机时间：2021年9月24日",                          None),
     # an unlabelled date opening a line of byline fields
     ("2022-11-18 09:12　来源：柳州日报　作者：记者 韦丽萍", "2022-11-18T09:12:00+08:00"),
+    ("2023-11-17 18:20　來源：綜合珠海發布　編輯：梁嘉穎", "2023-11-17T18:20:00+08:00"),   # in Traditional script
     ("正文\n2023-12-26 10:42:15　编辑：古丽娜",          "2023-12-26T10:42:15+08:00"),
     ("补缴期限 2023-12-31 来源：税务局",                 None),      # not at the start of its line
     ("2023-12-31前完成补缴。",                           None),      # no byline field after it
