@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIRS = (ROOT / "corpus", ROOT / "tests" / "data" / "notices")        # the 14 notices of shared/eval/dev
-GOLDEN_DIRS = (*DEV_DIRS, ROOT / "tests" / "data" / "written")          # and the 192 written blind
+GOLDEN_DIRS = (*DEV_DIRS, ROOT / "tests" / "data" / "written")          # and the 208 written blind
 
 
 def golden_notices(folders: tuple[Path, ...] = GOLDEN_DIRS) -> list[tuple[Path, dict]]:
