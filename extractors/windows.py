@@ -229,8 +229,9 @@ def extract_windows(analysis: Analysis) -> tuple[list[SuspensionWindow], list[Re
     per_sentence = [(s, *_sentence_facts(analysis, s)) for s in analysis.timed_sentences()]
     windows: list[SuspensionWindow] = []
     resumptions: list[Resumption] = []
-    for _, found, resumed, ends in per_sentence:
-        windows += [_close(w, ends, resumed) for w in found]
+    for index, (sentence, found, resumed, ends) in enumerate(per_sentence):
+        resumed_next = _continued_resumptions(analysis, sentence, per_sentence[index + 1:index + 2])
+        windows += [_close(w, ends, resumed + resumed_next) for w in found]
         resumptions += resumed
     principal = min((w.start for w in windows), default=None)
     timed_days = {r.at.date() for r in resumptions if not r.day_only}
@@ -270,6 +271,17 @@ def _closed_by_reference(analysis: Analysis, windows: list[SuspensionWindow],
                 end = min((moment for moment in live if moment > window.start), default=None)
         closed.append(replace(window, end=end) if end is not None and end > window.start else window)
     return closed
+
+
+def _continued_resumptions(analysis: Analysis, sentence: Sentence, following: list[tuple]) -> list[Resumption]:
+    """The resumptions of the next sentence when it goes on with this one after a semicolon, in its
+    paragraph, and states no window of its own (…自4月25日17:00起停止受理；…于5月7日9:00起恢复受理。)."""
+    if not following or analysis.document.norm[sentence.end - 1] not in "；;":
+        return []
+    after, found, resumed, _ = following[0]
+    if after.index != sentence.index + 1 or after.block != sentence.block or found:
+        return []
+    return resumed
 
 
 def _unique_windows(windows: list[SuspensionWindow]) -> list[SuspensionWindow]:
