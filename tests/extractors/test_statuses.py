@@ -18,6 +18,7 @@ SERVICES = [
     ("停机期间，暂停办理养老保险、失业保险业务。",          {("pension", "suspended"), ("unemployment", "suspended")}),
     ("社会保障卡管理信息系统不受停机影响。",               {("ss_card", "available")}),
     ("停机期间，失业保险金正常发放。",                    {("unemployment", "available")}),
+    ("失业保险金不作提前发放，9月份的失业保险金在系统恢复后按月发放，不影响领取人员权益。", set()),   # rights, no status
     ("停机期间，面向公安、医保等部门的数据共享接口同步暂停。", {("data_sharing", "suspended")}),   # 医保 the agency
     ("暂停期间，向公安、税务、住房公积金、不动产登记等部门提供的数据共享接口暂停。", {("data_sharing", "suspended")}),
     ("各合作银行网点暂停办理社会保障卡申领、补换卡和正式挂失业务。", {("ss_card", "suspended")}),   # 挂失业务 holds 失业
