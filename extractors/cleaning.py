@@ -397,9 +397,10 @@ _JSON_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", '"': '"',
 
 
 def json_string_with_cuts(body: str) -> str | None:
-    """A JSON string's value from its escaped body; an escape that decodes to text (not to markup: inside a
-    tag, or a tag's < and >) leaves CUT marks around its character, as the page's text holds the escape,
-    not the character, so no quote may run across it. None when the body is not a JSON string."""
+    """A JSON string's value from its escaped body. The page's text holds the escapes, not the characters,
+    so no quote may run across one: an escape that decodes to text leaves CUT marks around its character,
+    and an escaped tag (\\u003Cp\\u003E, not stripped from the page's text as a tag is) a CUT where it
+    starts. None when the body is not a JSON string."""
     out: list[str] = []
     in_tag, at = False, 0
     for match in _JSON_ESCAPE.finditer(body):
@@ -413,7 +414,9 @@ def json_string_with_cuts(body: str) -> str | None:
             char = _JSON_SIMPLE[simple]
         else:
             return None
-        if char == "<" or char == ">" or in_tag or char.isspace():
+        if char == "<":
+            out.append(CUT + char)      # an escaped tag stays in the page's text: no quote runs across it
+        elif char == ">" or in_tag or char.isspace():
             out.append(char)
         else:
             out.append(CUT + char + CUT)

@@ -492,7 +492,7 @@ def test_cleaning_article_kept_in_a_script_is_read_when_the_page_shows_none() ->
 
 def test_cleaning_json_string_escapes_outside_tags_are_cut() -> None:
     assert json_string_with_cuts(r'\u003Cp class=\"x\"\u003E甲\"乙\"丙\u003C\/p\u003E') == \
-        f'<p class="x">甲{CUT}"{CUT}乙{CUT}"{CUT}丙</p>'
+        f'{CUT}<p class="x">甲{CUT}"{CUT}乙{CUT}"{CUT}丙{CUT}</p>'
 
 
 def test_cleaning_iframe_srcdoc_is_not_read() -> None:
