@@ -200,8 +200,7 @@ def _wrap_rules() -> dict[str, Any]:
     rules = dict(load_yaml("structure.yaml")["hard_wrap"])
     rules["page_number"] = re.compile(rules["page_number"])
     rules["sentence_end"] = re.compile(rules["sentence_end"])
-    rules["furniture_mark_anywhere"] = re.compile(rules["furniture_mark"], re.MULTILINE)
-    rules["furniture_mark"] = re.compile(rules["furniture_mark"])
+    rules["furniture_mark"] = re.compile(rules["furniture_mark"], re.MULTILINE)    # on one line or many
     return rules
 
 
@@ -283,7 +282,7 @@ def _running_lines(lines: list[str], rules: dict[str, Any]) -> list[int]:
     """Lines printed on every page (digits aside, as page numbers change) that look it: a URL, a page
     count, a print time stamp."""
     mark = rules["furniture_mark"]
-    if not rules["furniture_mark_anywhere"].search("\n".join(line.strip() for line in lines)):
+    if not mark.search("\n".join(line.strip() for line in lines)):
         return []
     shapes = [_DIGITS.sub("0", line.strip()) for line in lines]
     seen = Counter(shape for shape in shapes if shape)

@@ -257,13 +257,18 @@ def _elaborates_heading(analysis: Analysis, sentence: Sentence, cues: SentenceCu
     return LABELLED_LIST.match(analysis.document.norm, sentence.start, sentence.end) is not None
 
 
-def _continues_statement(analysis: Analysis, sentence: Sentence, cues: SentenceCues) -> bool:
-    """A cue-less, time-less sentence after a semicolon in its block goes on with the statement before
-    it (暂停服务的渠道包括：经办服务大厅…；辽宁政务服务网、“辽事通”APP…中的各项业务。)."""
-    if cues.cues or sentence.index == 0 or analysis.times_in(sentence):
+def follows_semicolon(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether the sentence before ``sentence``, in its block, ends with a semicolon."""
+    if sentence.index == 0:
         return False
     previous = analysis.sentences[sentence.index - 1]
     return previous.block == sentence.block and analysis.document.norm[previous.end - 1] in "；;"
+
+
+def _continues_statement(analysis: Analysis, sentence: Sentence, cues: SentenceCues) -> bool:
+    """A cue-less, time-less sentence after a semicolon in its block goes on with the statement before
+    it (暂停服务的渠道包括：经办服务大厅…；辽宁政务服务网、“辽事通”APP…中的各项业务。)."""
+    return not cues.cues and not analysis.times_in(sentence) and follows_semicolon(analysis, sentence)
 
 
 def sentence_polarities(analysis: Analysis, sentence: Sentence, start: int, end: int,

@@ -11,7 +11,7 @@ before a time (暂停：…, 恢复时间：…) says what it is as a header wou
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.lexicon import load_yaml
 from extractors.polarity import Analysis
@@ -41,7 +41,7 @@ def _column_roles(header: tuple[tuple[str, ...], ...]) -> tuple[Role | None, ...
 def _role(names: tuple[str, ...]) -> Role | None:
     names_times, patterns = _role_patterns()
     for depth in range(len(names) - 1, -1, -1):
-        own = names[-1] if depth == len(names) - 1 else "".join(names[depth:])
+        own = "".join(names[depth:])
         if not names_times.search(own):
             continue
         said = [role for role, pattern in patterns.items() if pattern.search(own)]
@@ -62,16 +62,22 @@ def _header_rows(analysis: Analysis, row: Sentence) -> list[Sentence]:
     return rows
 
 
-def _cells(analysis: Analysis, row: Sentence) -> list[str]:
+def _row_text(analysis: Analysis, row: Sentence) -> str:
     block = analysis.document.blocks[row.block]
-    return CELL_SEPARATOR.split(analysis.document.norm[block.start:block.end])     # empty cells count
+    return analysis.document.norm[block.start:block.end]
 
 
 def _header(analysis: Analysis, row: Sentence) -> tuple[tuple[str, ...], ...]:
-    """The names of each column over a table row, top row first: the texts of its header rows in that
-    column, an upper row's empty cell taking the text of the cell to its left that spans over it
-    (colspan)."""
-    rows = [_cells(analysis, header) for header in _header_rows(analysis, row)]
+    """The names of each column over a table row, top row first (see :func:`_column_names`)."""
+    return _column_names(tuple(_row_text(analysis, header) for header in _header_rows(analysis, row)))
+
+
+@lru_cache(maxsize=256)
+def _column_names(header_rows: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The names of each column under header rows (top first): the texts of the rows in that column,
+    empty cells counted, an upper row's empty cell taking the text of the cell to its left that spans
+    over it (colspan). Worked out once per header, though asked for every time and number of its rows."""
+    rows = [CELL_SEPARATOR.split(text) for text in header_rows]
     width = max(len(cells) for cells in rows)
     names: list[list[str]] = [[] for _ in range(width)]
     for depth, cells in enumerate(rows):
@@ -137,20 +143,21 @@ def covered_times(analysis: Analysis, row: Sentence, role: Role) -> list[TimeExp
     return []
 
 
-# 暂停： / 恢复时间： / 恢复时间提前至 right before a time: a label, or a label and the verb that sets it;
-# the verb alone when the time opens with its 至 (恢复时间提前|至7月3日8:00)
-_SETS = r"(?:将)?(?:调整|提前|推迟|延后|延长|顺延|变更)"
-LABEL = re.compile(rf"([\u4e00-\u9fff]{{1,6}}?)\s*(?:[：:]|{_SETS}?(?:为|至|到))\s*$")
-LABEL_BEFORE_UNTIL = re.compile(rf"([\u4e00-\u9fff]{{1,6}}?)\s*{_SETS}\s*$")
+@cache
+def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A label right before a time, and a label's verb alone before a time opening with its 至."""
+    rules = load_yaml("facts.yaml")["windows"]["time_label"]
+    return re.compile(rules["label"]), re.compile(rules["before_until"])
 
 
 def label_role(analysis: Analysis, row: Sentence, time: TimeExpression) -> Role | None:
     """What a short label right before a time says of it, as a column's header would (暂停：6月27日17:00 ↓
     恢复：7月1日9:00): suspend, end, resume or nothing."""
     norm, reach = analysis.document.norm, max(row.start, time.start - 10)
-    label = LABEL.search(norm, reach, time.start)
+    label_pattern, before_until = _labels()
+    label = label_pattern.search(norm, reach, time.start)
     if label is None and norm[time.start] in "至到":
-        label = LABEL_BEFORE_UNTIL.search(norm, reach, time.start)
+        label = before_until.search(norm, reach, time.start)
     if label is None:
         return None
     _, patterns = _role_patterns()

@@ -21,8 +21,8 @@ from functools import cache
 
 from extractors.facts import Resumption, SourceSpan, SuspensionWindow
 from extractors.lexicon import load_yaml
-from extractors.polarity import (TIME_CUES, Analysis, governing_section, heading_resumes, inherited_polarity,
-                                 sentence_polarities)
+from extractors.polarity import (TIME_CUES, Analysis, follows_semicolon, governing_section, heading_resumes,
+                                 inherited_polarity, sentence_polarities)
 from extractors.sentences import Sentence
 from extractors.tables import column_role, covered_times, label_role, spanned_start
 from extractors.temporal import TimeExpression
@@ -276,10 +276,10 @@ def _closed_by_reference(analysis: Analysis, windows: list[SuspensionWindow],
 def _continued_resumptions(analysis: Analysis, sentence: Sentence, following: list[tuple]) -> list[Resumption]:
     """The resumptions of the next sentence when it goes on with this one after a semicolon, in its
     paragraph, and states no window of its own (…自4月25日17:00起停止受理；…于5月7日9:00起恢复受理。)."""
-    if not following or analysis.document.norm[sentence.end - 1] not in "；;":
+    if not following:
         return []
     after, found, resumed, _ = following[0]
-    if after.index != sentence.index + 1 or after.block != sentence.block or found:
+    if after.index != sentence.index + 1 or found or not follows_semicolon(analysis, after):
         return []
     return resumed
 
